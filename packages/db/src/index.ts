@@ -1,0 +1,15 @@
+export * from "./generated/client.ts";
+export {
+  findMigrationsDir,
+  type Migration,
+  type MigrationStatus,
+  readMigrationStatus,
+  readMigrations,
+} from "./migrate.ts";
+export {
+  type Database,
+  type DatabaseTarget,
+  migratePostgres,
+  openDatabase,
+} from "./open-database.ts";
+export type { SqlRunner } from "./sql-runner.ts";

@@ -1,0 +1,8 @@
+// Pure computations that need Node's crypto: import from the server only ("@pedigree/domain/server").
+export {
+  displayApiTokenPrefix,
+  formatApiToken,
+  hashApiToken,
+  isApiTokenFormat,
+} from "./credentials/api-token.ts";
+export { hashPassword, verifyPassword } from "./credentials/password.ts";
