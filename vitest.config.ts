@@ -33,8 +33,6 @@ export default defineConfig({
           env: { PEDIGREE_TEST_DATABASE: "postgres" },
           testTimeout: 60_000,
           hookTimeout: 60_000,
-          // Each file creates its own throwaway database; two at a time suits 2 cores.
-          maxWorkers: 2,
         },
       },
     ],

@@ -1,3 +1,4 @@
+export { classifyDatabaseError, type DatabaseErrorKind } from "./database-error.ts";
 export * from "./generated/client.ts";
 export {
   findMigrationsDir,
@@ -13,3 +14,4 @@ export {
   openDatabase,
 } from "./open-database.ts";
 export type { SqlRunner } from "./sql-runner.ts";
+export { openTestDatabase } from "./test-database.ts";

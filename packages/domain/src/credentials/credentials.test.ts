@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { displayApiTokenPrefix, formatApiToken, hashApiToken, isApiTokenFormat } from "./api-token.ts";
+import {
+  displayApiTokenPrefix,
+  formatApiToken,
+  hashApiToken,
+  isApiTokenFormat,
+} from "./api-token.ts";
 import { hashPassword, verifyPassword } from "./password.ts";
 
 const salt = new Uint8Array(16).fill(7);

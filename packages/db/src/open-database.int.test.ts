@@ -1,0 +1,100 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  classifyDatabaseError,
+  type Database,
+  findMigrationsDir,
+  readMigrationStatus,
+  readMigrations,
+} from "./index.ts";
+import { openTestDatabase } from "./test-database.ts";
+
+let db: Database;
+beforeAll(async () => {
+  db = await openTestDatabase();
+});
+afterAll(async () => {
+  await db?.close();
+});
+
+async function createModel(name: string) {
+  return db.prisma.registeredModel.create({ data: { name } });
+}
+
+describe(`database (${process.env.PEDIGREE_TEST_DATABASE})`, () => {
+  it("has every migration applied and recorded as Prisma records it", async () => {
+    const migrations = readMigrations(findMigrationsDir());
+    const status = await readMigrationStatus(db.sql, migrations);
+    expect(status.pending).toEqual([]);
+    expect(status.applied).toEqual(migrations.map((m) => m.name));
+  });
+
+  it("stores NaN and ±Infinity metric values as themselves", async () => {
+    const experiment = await db.prisma.experiment.create({
+      data: { name: "e", artifactLocation: "/a" },
+    });
+    const run = await db.prisma.run.create({
+      data: { experimentId: experiment.id, name: "r", startTime: new Date(0), artifactUri: "/a/r" },
+    });
+    await db.sql.query(
+      `INSERT INTO "MetricPoint" ("runId", key, step, timestamp, value)
+       SELECT $1, 'loss', s, 0, (ARRAY['NaN', 'Infinity', '-Infinity', '0.5'])[s + 1]::float8
+       FROM generate_series(0, 3) s`,
+      [run.id],
+    );
+    const points = await db.prisma.metricPoint.findMany({
+      where: { runId: run.id },
+      orderBy: { step: "asc" },
+    });
+    expect(points.map((p) => p.value)).toEqual([
+      Number.NaN,
+      Number.POSITIVE_INFINITY,
+      Number.NEGATIVE_INFINITY,
+      0.5,
+    ]);
+  });
+
+  it("refuses a second production version of a model", async () => {
+    const model = await createModel("one-production");
+    await db.prisma.modelVersion.create({
+      data: { modelId: model.id, version: 1, source: "s", stage: "PRODUCTION" },
+    });
+    const second = await db.prisma.modelVersion.create({
+      data: { modelId: model.id, version: 2, source: "s" },
+    });
+    const refused = await db.prisma.modelVersion
+      .update({ where: { id: second.id }, data: { stage: "PRODUCTION" } })
+      .catch((error: unknown) => error);
+    expect(classifyDatabaseError(refused)).toBe("unique_violation");
+    // Archiving the old one first, in one transaction, is the allowed path.
+    await db.prisma.$transaction([
+      db.prisma.modelVersion.updateMany({
+        where: { modelId: model.id, stage: "PRODUCTION" },
+        data: { stage: "ARCHIVED" },
+      }),
+      db.prisma.modelVersion.update({ where: { id: second.id }, data: { stage: "PRODUCTION" } }),
+    ]);
+    const production = await db.prisma.modelVersion.findMany({
+      where: { modelId: model.id, stage: "PRODUCTION" },
+    });
+    expect(production.map((v) => v.version)).toEqual([2]);
+  });
+
+  it("refuses to change a written dataset version or an audit event", async () => {
+    const dataset = await db.prisma.dataset.create({ data: { name: "d" } });
+    await db.prisma.datasetVersion.create({
+      data: { id: "a".repeat(64), datasetId: dataset.id, rowCount: 10n },
+    });
+    await expect(
+      db.sql.query(`UPDATE "DatasetVersion" SET "rowCount" = 11 WHERE id = $1`, ["a".repeat(64)]),
+    ).rejects.toMatchObject({ code: "23001" });
+    const event = await db.prisma.auditEvent.create({
+      data: { action: "x", targetType: "t", targetId: "1" },
+    });
+    await expect(
+      db.sql.query(`UPDATE "AuditEvent" SET action = 'y' WHERE id = $1`, [event.id]),
+    ).rejects.toMatchObject({ code: "23001" });
+    await expect(
+      db.sql.query(`DELETE FROM "AuditEvent" WHERE id = $1`, [event.id]),
+    ).rejects.toMatchObject({ code: "23001" });
+  });
+});
