@@ -10,8 +10,9 @@ export {
 export {
   type Database,
   type DatabaseTarget,
-  migratePostgres,
+  migrateDatabase,
   openDatabase,
+  readDatabaseMigrationStatus,
 } from "./open-database.ts";
 export type { SqlRunner } from "./sql-runner.ts";
 export { openTestDatabase } from "./test-database.ts";

@@ -4,7 +4,13 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "./generated/client.ts";
-import { applyMigrations, findMigrationsDir, readMigrations } from "./migrate.ts";
+import {
+  applyMigrations,
+  findMigrationsDir,
+  type MigrationStatus,
+  readMigrationStatus,
+  readMigrations,
+} from "./migrate.ts";
 import { createPgliteRunner, createPgRunner, type SqlRunner } from "./sql-runner.ts";
 
 export type DatabaseTarget =
@@ -57,16 +63,39 @@ export async function openDatabase(
   };
 }
 
-/** Applies pending migrations to a PostgreSQL server over one connection; returns their names. */
-export async function migratePostgres(
-  url: string,
-  migrationsDir: string = findMigrationsDir(),
-): Promise<string[]> {
-  const client = new pg.Client({ connectionString: url });
+/** Runs `work` on one connection to the target, without migrating it first. */
+async function withConnection<T>(
+  target: DatabaseTarget,
+  work: (sql: SqlRunner) => Promise<T>,
+): Promise<T> {
+  if (target.kind === "embedded") {
+    const client = target.dataDir ? new PGlite(target.dataDir) : new PGlite();
+    try {
+      return await work(createPgliteRunner(client));
+    } finally {
+      await client.close();
+    }
+  }
+  const client = new pg.Client({ connectionString: target.url });
   await client.connect();
   try {
-    return await applyMigrations(createPgRunner(client), readMigrations(migrationsDir));
+    return await work(createPgRunner(client));
   } finally {
     await client.end();
   }
+}
+
+/** Applies pending migrations over one connection; returns the names it applied. */
+export function migrateDatabase(
+  target: DatabaseTarget,
+  migrationsDir: string = findMigrationsDir(),
+): Promise<string[]> {
+  return withConnection(target, (sql) => applyMigrations(sql, readMigrations(migrationsDir)));
+}
+
+export function readDatabaseMigrationStatus(
+  target: DatabaseTarget,
+  migrationsDir: string = findMigrationsDir(),
+): Promise<MigrationStatus> {
+  return withConnection(target, (sql) => readMigrationStatus(sql, readMigrations(migrationsDir)));
 }

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
-import { type Database, migratePostgres, openDatabase } from "./open-database.ts";
+import { type Database, migrateDatabase, openDatabase } from "./open-database.ts";
 
 // The PostgreSQL server the integration suite uses; trust auth on the development and CI machines.
 const DEFAULT_SERVER = "postgresql://postgres@127.0.0.1:5432/postgres";
@@ -25,7 +25,7 @@ export async function openTestDatabase(): Promise<Database> {
 
   const url = new URL(server);
   url.pathname = `/${name}`;
-  await migratePostgres(url.toString());
+  await migrateDatabase({ kind: "postgres", url: url.toString() });
   const db = await openDatabase({ kind: "postgres", url: url.toString() });
   return {
     ...db,

@@ -1,0 +1,61 @@
+// `pnpm pedigree <command>`: the operators' and pipelines' command line. Commands are imported
+// when called, so that `db status` does not load the demo generator.
+import { parseArgs } from "node:util";
+
+const USAGE = `usage: pnpm pedigree <command>
+
+  db migrate                 apply pending migrations (DATABASE_URL, or the embedded database)
+  db status                  show the database and its pending migrations (exit 3 if any)
+  demo seed [--seed N] [--now ISO-DATE] [--if-empty]
+                             write the deterministic demo data set into an empty database
+  user create --email E --name N --role viewer|engineer|approver|admin
+                             create an account; the password is read from standard input
+
+Environment: DATABASE_URL (PostgreSQL server) or PEDIGREE_DATA_DIR (embedded database folder).`;
+
+type Command = (args: string[]) => Promise<void>;
+
+const commands: Record<string, Command> = {
+  "db migrate": async () => (await import("./commands/db.ts")).migrate(),
+  "db status": async () => (await import("./commands/db.ts")).status(),
+  "demo seed": async (args) => {
+    const { values } = parseArgs({
+      args,
+      options: {
+        seed: { type: "string", default: "42" },
+        now: { type: "string" },
+        "if-empty": { type: "boolean", default: false },
+      },
+    });
+    const seedNumber = Number(values.seed);
+    if (!Number.isInteger(seedNumber)) throw new Error("--seed must be an integer");
+    const { DEMO_NOW, seed } = await import("./commands/demo.ts");
+    const now = values.now ? new Date(values.now) : DEMO_NOW;
+    if (Number.isNaN(now.getTime()))
+      throw new Error("--now must be an ISO date such as 2026-11-25");
+    await seed({ seed: seedNumber, now, ifEmpty: values["if-empty"] });
+  },
+  "user create": async (args) => {
+    const { values } = parseArgs({
+      args,
+      options: { email: { type: "string" }, name: { type: "string" }, role: { type: "string" } },
+    });
+    if (!values.email || !values.name || !values.role)
+      throw new Error("--email, --name and --role are required");
+    const { createUser } = await import("./commands/user.ts");
+    await createUser({ email: values.email, name: values.name, role: values.role });
+  },
+};
+
+const [group = "", action = "", ...rest] = process.argv.slice(2);
+const command = commands[`${group} ${action}`];
+if (!command) {
+  console.error(USAGE);
+  process.exit(group === "help" || group === "--help" ? 0 : 2);
+}
+try {
+  await command(rest);
+} catch (error) {
+  console.error(`pedigree: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+}
