@@ -1,3 +1,4 @@
+import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
 // Unit tests sit beside the code as *.test.ts; integration tests (a real database) as
@@ -6,9 +7,14 @@ const integration = ["packages/**/src/**/*.int.test.ts", "apps/**/src/**/*.int.t
 const ignored = ["**/node_modules/**", "**/.next/**"];
 
 export default defineConfig({
+  // `server-only` throws outside React's server bundles; tests run server code directly.
+  resolve: {
+    alias: { "server-only": fileURLToPath(new URL("./scripts/empty-module.js", import.meta.url)) },
+  },
   test: {
     projects: [
       {
+        extends: true,
         test: {
           name: "unit",
           include: ["packages/**/src/**/*.test.ts", "apps/**/src/**/*.test.ts"],
@@ -16,6 +22,7 @@ export default defineConfig({
         },
       },
       {
+        extends: true,
         test: {
           name: "integration-pglite",
           include: integration,
@@ -26,6 +33,7 @@ export default defineConfig({
         },
       },
       {
+        extends: true,
         test: {
           name: "integration-postgres",
           include: integration,

@@ -12,7 +12,8 @@ export interface Migration {
 
 /** Finds prisma/migrations by walking up from `start` (the app runs from apps/web, the CLI from apps/cli). */
 export function findMigrationsDir(start: string = process.cwd()): string {
-  let dir = path.resolve(start);
+  // Turbopack would otherwise trace the whole project for this runtime lookup.
+  let dir = path.resolve(/*turbopackIgnore: true*/ start);
   for (;;) {
     const candidate = path.join(dir, "prisma", "migrations");
     if (existsSync(candidate)) return candidate;

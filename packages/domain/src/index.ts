@@ -2,6 +2,63 @@
 // parameters). Safe in the browser; Node-only computations are in ./server.ts.
 
 export {
+  binSample,
+  type SampleValue,
+} from "./drift/bin-sample.ts";
+export {
+  buildCategoricalProfile,
+  buildCategoricalProfileOn,
+  type CategoricalOptions,
+  type CategoricalValue,
+} from "./drift/categorical-profile.ts";
+export {
+  type AlignedCounts,
+  alignProfiles,
+  compareProfiles,
+  type DriftError,
+  type FeatureDrift,
+} from "./drift/compare-profiles.ts";
+export {
+  buildDriftReport,
+  DEFAULT_MIN_ROWS,
+  type DriftReportContent,
+  type DriftReportOptions,
+  type FeaturePair,
+} from "./drift/drift-report.ts";
+export {
+  type FeatureProfile,
+  type FeatureType,
+  MAX_CATEGORIES,
+  NUMERIC_BIN_COUNT,
+  OTHER_CATEGORY,
+  type ProfileStats,
+  type Quantiles,
+} from "./drift/feature-profile.ts";
+export {
+  buildNumericProfile,
+  computeDecileEdges,
+  findNumericBin,
+  isMissingNumber,
+  type NumericValue,
+} from "./drift/numeric-profile.ts";
+export { computeQuantile } from "./drift/quantile.ts";
+export {
+  computeJsDistance,
+  computeKlDivergence,
+  computePsi,
+  computeShares,
+  SHARE_EPSILON,
+} from "./drift/scores.ts";
+export {
+  classifySeverity,
+  computeDriftedShare,
+  DEFAULT_SEVERITY_THRESHOLDS,
+  findWorstSeverity,
+  type Severity,
+  type SeverityThresholds,
+} from "./drift/severity.ts";
+export { type JsonValue, serializeCanonicalJson } from "./lineage/canonical-json.ts";
+export {
   type Approval,
   type ApprovalDecision,
   countApprovals,

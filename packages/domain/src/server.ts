@@ -6,3 +6,7 @@ export {
   isApiTokenFormat,
 } from "./credentials/api-token.ts";
 export { hashPassword, verifyPassword } from "./credentials/password.ts";
+export {
+  computeDatasetVersionId,
+  type DatasetVersionContent,
+} from "./lineage/dataset-version-id.ts";

@@ -1,0 +1,69 @@
+// The only reader of process.env. Parsed lazily, once: `next build` loads route modules without
+// the runtime secrets, so reading at import time would fail the build.
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+
+// An empty value (`FOO=` in a .env file) means "not set".
+const blankToUndefined = (value: unknown) =>
+  typeof value === "string" && value.trim() === "" ? undefined : value;
+const optional = <T extends z.ZodType>(inner: T) =>
+  z.preprocess(blankToUndefined, inner.optional());
+
+const schema = z.object({
+  /** Read by `next start` itself; validated here so that a typo fails loudly. */
+  PORT: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(65_535).default(3000)),
+  /** A PostgreSQL server; absent: the embedded PGlite database. */
+  DATABASE_URL: optional(z.url({ protocol: /^postgres(ql)?$/ })),
+  /** The embedded database's folder; default: <repo root>/.data/pglite. */
+  PEDIGREE_DATA_DIR: optional(z.string()),
+  /** Signs and encrypts session cookies (next-auth's secret). */
+  PEDIGREE_AUTH_SECRET: z
+    .string({ error: "is required (32+ characters)" })
+    .min(32, "must be at least 32 characters"),
+  /** The public URL of the app; read by next-auth itself (secure cookies when https). */
+  NEXTAUTH_URL: optional(z.url({ protocol: /^https?$/ })),
+  PEDIGREE_LOG_LEVEL: z.preprocess(
+    blankToUndefined,
+    z.enum(["debug", "info", "warn", "error"]).default("info"),
+  ),
+});
+
+/** Every variable the app reads; a test checks that .env.example lists each. */
+export const ENV_VARIABLE_NAMES = Object.keys(schema.shape) as (keyof typeof schema.shape)[];
+
+type Env = Omit<z.output<typeof schema>, "PEDIGREE_DATA_DIR"> & {
+  PEDIGREE_DATA_DIR: string;
+};
+
+/** Parses a set of variables; throws one error that names every problem. */
+export function parseEnv(source: Record<string, string | undefined>, cwd: string): Env {
+  const picked = Object.fromEntries(ENV_VARIABLE_NAMES.map((name) => [name, source[name]]));
+  const result = schema.safeParse(picked);
+  if (!result.success) {
+    const problems = result.error.issues.map(
+      (issue) => `  ${issue.path.join(".")}: ${issue.message}`,
+    );
+    throw new Error(`Invalid environment:\n${problems.join("\n")}`);
+  }
+  const dataDir = result.data.PEDIGREE_DATA_DIR ?? path.join(findRepoRoot(cwd), ".data", "pglite");
+  return { ...result.data, PEDIGREE_DATA_DIR: path.resolve(cwd, dataDir) };
+}
+
+/** The workspace root (where pnpm-workspace.yaml is); `start` itself when there is none. */
+export function findRepoRoot(start: string): string {
+  let dir = path.resolve(start);
+  for (;;) {
+    if (existsSync(path.join(dir, "pnpm-workspace.yaml"))) return dir;
+    const parent = path.dirname(dir);
+    if (parent === dir) return path.resolve(start);
+    dir = parent;
+  }
+}
+
+let cached: Env | undefined;
+
+export function getEnv(): Env {
+  cached ??= parseEnv(process.env, process.cwd());
+  return cached;
+}

@@ -1,0 +1,72 @@
+import "server-only";
+import type { Database } from "@pedigree/db";
+import type { ModelDetail, ModelSummary } from "./types.ts";
+
+interface SummaryRow {
+  name: string;
+  description: string;
+  productionVersion: number | null;
+  stagingVersion: number | null;
+  latestVersion: number | null;
+  lastActivity: Date;
+}
+
+/**
+ * Every registered model with its production, staging and latest version numbers, in one
+ * aggregate query (no query per model). Several versions in STAGING: the newest is shown.
+ */
+export async function listModels(db: Database): Promise<ModelSummary[]> {
+  const rows = await db.prisma.$queryRaw<SummaryRow[]>`
+    SELECT m."name", m."description",
+      MAX(v."version") FILTER (WHERE v."stage" = 'PRODUCTION') AS "productionVersion",
+      MAX(v."version") FILTER (WHERE v."stage" = 'STAGING') AS "stagingVersion",
+      MAX(v."version") AS "latestVersion",
+      GREATEST(m."updatedAt", MAX(v."stageChangedAt"), MAX(v."createdAt")) AS "lastActivity"
+    FROM "RegisteredModel" m
+    LEFT JOIN "ModelVersion" v ON v."modelId" = m."id"
+    GROUP BY m."id"
+    ORDER BY m."name"`;
+  return rows.map((row) => ({
+    name: row.name,
+    description: row.description,
+    productionVersion: row.productionVersion,
+    stagingVersion: row.stagingVersion,
+    latestVersion: row.latestVersion,
+    updatedAt: row.lastActivity.toISOString(),
+  }));
+}
+
+/** A model and its versions, newest first; null when there is no model of that name. */
+export async function getModelDetail(db: Database, name: string): Promise<ModelDetail | null> {
+  const model = await db.prisma.registeredModel.findUnique({
+    where: { name },
+    select: {
+      name: true,
+      description: true,
+      createdAt: true,
+      versions: {
+        orderBy: { version: "desc" },
+        select: {
+          version: true,
+          stage: true,
+          status: true,
+          createdAt: true,
+          run: { select: { id: true, name: true } },
+        },
+      },
+    },
+  });
+  if (!model) return null;
+  return {
+    name: model.name,
+    description: model.description,
+    createdAt: model.createdAt.toISOString(),
+    versions: model.versions.map((v) => ({
+      version: v.version,
+      stage: v.stage,
+      status: v.status,
+      run: v.run,
+      createdAt: v.createdAt.toISOString(),
+    })),
+  };
+}

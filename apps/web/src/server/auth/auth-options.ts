@@ -1,0 +1,61 @@
+import "server-only";
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { getEnv } from "../../env.ts";
+import { ACCOUNT_DISABLED_ERROR } from "../../features/auth/sign-in-errors.ts";
+import { getDatabase } from "../db.ts";
+import { logger } from "../logger.ts";
+import { verifyCredentials } from "./credentials.ts";
+
+const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
+
+/** Built on demand: the secret comes from the environment, which is read at run time only. */
+export function getAuthOptions(): NextAuthOptions {
+  return {
+    secret: getEnv().PEDIGREE_AUTH_SECRET,
+    // JWT sessions: no session table, and the API re-reads the user on every request anyway.
+    session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
+    pages: { signIn: "/signin", error: "/signin" },
+    providers: [
+      CredentialsProvider({
+        name: "Email and password",
+        credentials: {
+          email: { label: "Email", type: "email" },
+          password: { label: "Password", type: "password" },
+        },
+        async authorize(credentials) {
+          const email = credentials?.email ?? "";
+          const password = credentials?.password ?? "";
+          if (!email || !password) return null;
+          const result = await verifyCredentials(await getDatabase(), email, password);
+          if (result.ok) return result.value;
+          if (result.error === "ACCOUNT_DISABLED") throw new Error(ACCOUNT_DISABLED_ERROR);
+          return null;
+        },
+      }),
+    ],
+    callbacks: {
+      jwt({ token, user }) {
+        // `user` is present only on sign-in; later calls keep what the token already holds.
+        if (user) token.role = user.role;
+        return token;
+      },
+      session({ session, token }) {
+        if (token.sub && token.role) {
+          session.user = {
+            ...session.user,
+            id: token.sub,
+            email: token.email ?? "",
+            role: token.role,
+          };
+        }
+        return session;
+      },
+    },
+    logger: {
+      error: (code, metadata) => logger.error("next-auth error", { code, metadata }),
+      warn: (code) => logger.warn("next-auth warning", { code }),
+      debug: (code, metadata) => logger.debug("next-auth debug", { code, metadata }),
+    },
+  };
+}

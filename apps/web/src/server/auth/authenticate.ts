@@ -1,0 +1,136 @@
+import "server-only";
+import type { Database } from "@pedigree/db";
+import { hashApiToken, isApiTokenFormat } from "@pedigree/domain/server";
+import type { NextRequest } from "next/server";
+import { getToken } from "next-auth/jwt";
+import { getEnv } from "../../env.ts";
+import { AppError } from "../errors.ts";
+import { parseAuthorizationHeader } from "./authorization-header.ts";
+import { findActiveUser, verifyCredentials } from "./credentials.ts";
+import type { CredentialKind, Principal } from "./principal.ts";
+
+/** lastUsedAt is written at most once a minute per token: a write per request would be waste. */
+const LAST_USED_RESOLUTION_MS = 60_000;
+
+const unauthenticated = (message: string) => new AppError("UNAUTHENTICATED", message);
+
+/**
+ * Finds the caller: `Authorization: Bearer <token>`, HTTP Basic (email and password, or any user
+ * name with an API token as the password, for clients that only speak Basic), else the session
+ * cookie. Throws UNAUTHENTICATED when none is valid or the route does not accept the kind given.
+ */
+export async function authenticate(
+  request: NextRequest,
+  db: Database,
+  accepted: readonly CredentialKind[],
+  now: Date = new Date(),
+): Promise<Principal> {
+  const header = parseAuthorizationHeader(request.headers.get("authorization"));
+  const requireAccepted = (kind: CredentialKind) => {
+    if (!accepted.includes(kind)) {
+      throw unauthenticated(
+        `This route does not accept ${describe(kind)}; use ${accepted.map(describe).join(" or ")}`,
+      );
+    }
+  };
+  switch (header.kind) {
+    case "invalid":
+      throw unauthenticated(header.reason);
+    case "bearer":
+      requireAccepted("token");
+      return authenticateToken(db, header.token, now);
+    case "basic": {
+      if (isApiTokenFormat(header.password)) {
+        requireAccepted("token");
+        return authenticateToken(db, header.password, now);
+      }
+      requireAccepted("basic");
+      const result = await verifyCredentials(db, header.username, header.password);
+      if (!result.ok) {
+        throw unauthenticated(
+          result.error === "ACCOUNT_DISABLED"
+            ? "This account is disabled"
+            : "Wrong email or password",
+        );
+      }
+      return { ...result.value, via: "basic", tokenId: null };
+    }
+    case "none": {
+      const claims = await getToken({ req: request, secret: getEnv().PEDIGREE_AUTH_SECRET });
+      if (!claims?.sub || !accepted.includes("session")) {
+        throw unauthenticated(`Authentication required: ${accepted.map(describe).join(" or ")}`);
+      }
+      refuseCrossSiteWrite(request);
+      const user = await findActiveUser(db, claims.sub);
+      if (!user) throw unauthenticated("Your session has ended; sign in again");
+      return { ...user, via: "session", tokenId: null };
+    }
+  }
+}
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/**
+ * A browser sends the session cookie with requests that other sites start; SameSite=Lax stops
+ * other sites but not sibling subdomains. Writes that rely on the cookie must come from our own
+ * pages: browsers say so in Sec-Fetch-Site, older ones in Origin. Tokens and Basic need no check.
+ */
+function refuseCrossSiteWrite(request: NextRequest): void {
+  if (SAFE_METHODS.has(request.method)) return;
+  const site = request.headers.get("sec-fetch-site");
+  const origin = request.headers.get("origin");
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  const isCrossSite =
+    (site !== null && site !== "same-origin") ||
+    (origin !== null && host !== null && hostOf(origin) !== host);
+  if (isCrossSite) throw new AppError("FORBIDDEN", "Cross-site request refused");
+}
+
+function hostOf(url: string): string | null {
+  try {
+    return new URL(url).host;
+  } catch {
+    return null;
+  }
+}
+
+function describe(kind: CredentialKind): string {
+  if (kind === "session") return "a signed-in session";
+  if (kind === "token") return "an API token (Authorization: Bearer pdg_...)";
+  return "email and password (HTTP Basic)";
+}
+
+async function authenticateToken(db: Database, token: string, now: Date): Promise<Principal> {
+  const invalid = unauthenticated("Invalid, expired or revoked API token");
+  if (!isApiTokenFormat(token)) throw invalid;
+  const row = await db.prisma.apiToken.findUnique({
+    where: { tokenHash: hashApiToken(token) },
+    select: {
+      id: true,
+      revokedAt: true,
+      expiresAt: true,
+      lastUsedAt: true,
+      user: { select: { id: true, email: true, name: true, role: true, disabledAt: true } },
+    },
+  });
+  if (!row || row.revokedAt || (row.expiresAt && row.expiresAt <= now) || row.user.disabledAt) {
+    throw invalid;
+  }
+  const staleBefore = new Date(now.getTime() - LAST_USED_RESOLUTION_MS);
+  if (!row.lastUsedAt || row.lastUsedAt < staleBefore) {
+    // updateMany with the same condition: two concurrent requests write once between them.
+    await db.prisma.apiToken.updateMany({
+      where: { id: row.id, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: staleBefore } }] },
+      data: { lastUsedAt: now },
+    });
+  }
+  const { user } = row;
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    via: "token",
+    tokenId: row.id,
+  };
+}
