@@ -35,7 +35,7 @@ export default defineConfig({
     url: `http://localhost:${port}/api/health`,
     timeout: 240_000,
     reuseExistingServer: false,
-    stdout: "pipe",
+    stdout: "ignore",
     env: { PORT: String(port), PEDIGREE_DATA_DIR: path.join(dataDir, "pglite") },
   },
 });

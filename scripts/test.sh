@@ -40,7 +40,7 @@ step "production build"
 turbo run build --filter=@pedigree/web --output-logs=errors-only
 
 step "end-to-end tests in Chromium"
-PLAYWRIGHT_JSON_OUTPUT_NAME="$reports/e2e.json" pnpm test:e2e --reporter=list,json
+(cd e2e && PLAYWRIGHT_JSON_OUTPUT_NAME="$reports/e2e.json" pnpm exec playwright test --reporter=list,json)
 
 step "summary"
 node scripts/summarize-tests.mjs "$reports"

@@ -56,7 +56,7 @@ test("bad credentials and bad input get clear JSON errors, never a 500", async (
       authorization: basicAuth("engineer@example.com"),
       "content-type": "application/json",
     },
-    data: "{ not json",
+    data: Buffer.from("{ not json"),
   });
   expect(malformed.status()).toBe(400);
   expect((await malformed.json()).error.message).toMatch(/json/i);

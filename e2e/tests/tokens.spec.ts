@@ -4,12 +4,12 @@ import { signIn } from "./demo.ts";
 test("a token is created from the keyboard, shown once, and revoked", async ({ page, request }) => {
   await signIn(page, "engineer@example.com");
   await page.goto("/settings/tokens");
-  const nameField = page.getByLabel(/name/i);
+  const nameField = page.getByLabel("Token name");
   await nameField.fill("nightly training");
   await nameField.press("Enter");
-  const secret = page.getByText(/^pdg_/);
-  await expect(secret).toBeVisible();
-  const token = (await secret.textContent())?.trim() ?? "";
+  const secret = page.getByLabel("New token");
+  await expect(secret).toHaveValue(/^pdg_/);
+  const token = await secret.inputValue();
 
   const works = await request.get("/api/v1/models", {
     headers: { authorization: `Bearer ${token}` },
@@ -18,9 +18,11 @@ test("a token is created from the keyboard, shown once, and revoked", async ({ p
 
   // Reloading never shows the secret again.
   await page.reload();
+  await expect(page.getByLabel("New token")).toHaveCount(0);
   await expect(page.getByText(token)).toHaveCount(0);
   const row = page.getByRole("row").filter({ hasText: "nightly training" });
-  await row.getByRole("button", { name: /revoke/i }).click();
+  await row.getByRole("button", { name: "Revoke token nightly training" }).click();
+  await row.getByRole("button", { name: "Confirm revoke" }).click();
   await expect(row.getByText(/revoked/i)).toBeVisible();
 
   const refused = await request.get("/api/v1/models", {
