@@ -1,19 +1,11 @@
 // Takes docs/screenshot.png from a running dashboard with the demo data:
-//   node e2e/scripts/readme-screenshot.mjs http://localhost:3000
+//   pnpm exec tsx e2e/scripts/readme-screenshot.ts http://localhost:3000
 import path from "node:path";
 import { chromium } from "@playwright/test";
+import { CHROMIUM_LAUNCH_OPTIONS } from "../chromium.ts";
 
 const base = process.argv[2] ?? "http://localhost:3000";
-const browser = await chromium.launch({
-  executablePath: "/usr/bin/chromium",
-  args: [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-  ],
-});
+const browser = await chromium.launch(CHROMIUM_LAUNCH_OPTIONS);
 const page = await browser.newPage({ viewport: { width: 1280, height: 640 } });
 await page.goto(`${base}/signin`);
 await page.getByLabel("Email").fill("approver1@example.com");
