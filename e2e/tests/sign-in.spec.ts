@@ -39,6 +39,9 @@ test("the home page lists the three demo models with their production versions",
 test("signing out ends the session", async ({ page }) => {
   await signIn(page, "engineer@example.com");
   await page.getByRole("button", { name: /sign out/i }).click();
+  // Signing out lands on the sign-in page; after that the session cookie is gone for good.
+  await expect(page).toHaveURL(/\/signin/);
   await page.goto("/");
   await expect(page).toHaveURL(/\/signin/);
+  await expect(page.getByLabel("Email")).toBeVisible();
 });
