@@ -33,6 +33,7 @@ export interface DemoData {
   registeredModels: Row<Prisma.RegisteredModelCreateManyInput>[];
   registeredModelTags: Row<Prisma.RegisteredModelTagCreateManyInput>[];
   modelVersions: Row<Prisma.ModelVersionCreateManyInput>[];
+  modelVersionTags: Row<Prisma.ModelVersionTagCreateManyInput>[];
   modelAliases: Row<Prisma.ModelAliasCreateManyInput>[];
   promotionRequests: Row<Prisma.PromotionRequestCreateManyInput>[];
   approvals: Row<Prisma.ApprovalCreateManyInput>[];

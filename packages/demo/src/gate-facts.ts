@@ -82,6 +82,7 @@ export function evaluateDemoGates(
   const production = data.modelVersions.find((v) => v.id === productionId);
   return evaluateGates({
     target,
+    kind: "PROMOTION",
     policy,
     candidate: findCandidateFacts(data, versionId, at),
     production: production

@@ -37,6 +37,7 @@ function createEmptyDemo(): DemoData {
     registeredModels: [],
     registeredModelTags: [],
     modelVersions: [],
+    modelVersionTags: [],
     modelAliases: [],
     promotionRequests: [],
     approvals: [],

@@ -6,6 +6,7 @@ type Stage = "NONE" | "STAGING" | "PRODUCTION" | "ARCHIVED";
 type Rows = Pick<
   DemoData,
   | "modelVersions"
+  | "modelVersionTags"
   | "promotionRequests"
   | "approvals"
   | "stageTransitions"
@@ -38,6 +39,7 @@ export function createRegistryLog(context: DemoContext, people: People, modelId:
   const random = context.random.fork(`registry:${modelId}`);
   const rows: Rows = {
     modelVersions: [],
+    modelVersionTags: [],
     promotionRequests: [],
     approvals: [],
     stageTransitions: [],
@@ -46,6 +48,8 @@ export function createRegistryLog(context: DemoContext, people: People, modelId:
   };
   const versions = new Map<number, Version>();
   const openDeployments = new Map<string, DemoData["deployments"][number]>();
+  /** Each version's registered artifact digest (its `artifact_digest` tag). */
+  const digests = new Map<string, string>();
   let productionId: string | null = null;
 
   const audit = (
@@ -77,6 +81,8 @@ export function createRegistryLog(context: DemoContext, people: People, modelId:
       environment,
       startedAt: at,
       endedAt: null,
+      // The service reports the digest of the artifact it loaded: here, the registered one.
+      digest: digests.get(version.id) ?? null,
     };
     rows.deployments.push(deployment);
     openDeployments.set(key, deployment);
@@ -124,6 +130,9 @@ export function createRegistryLog(context: DemoContext, people: People, modelId:
         updatedAt: version.createdAt,
       };
       rows.modelVersions.push(row);
+      const digest = random.hex(64);
+      digests.set(row.id, digest);
+      rows.modelVersionTags.push({ versionId: row.id, key: "artifact_digest", value: digest });
       versions.set(row.version as number, row);
       audit(row.createdAt as Date, "engineer", "model_version.created", "ModelVersion", row.id, {
         version: row.version,

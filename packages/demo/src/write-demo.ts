@@ -137,6 +137,10 @@ export async function writeDemo(db: Database, data: DemoData): Promise<DemoCount
         () => c(data.registeredModelTags, (data) => p.registeredModelTag.createMany({ data })),
       ],
       ["modelVersions", () => c(data.modelVersions, (data) => p.modelVersion.createMany({ data }))],
+      [
+        "modelVersionTags",
+        () => c(data.modelVersionTags, (data) => p.modelVersionTag.createMany({ data })),
+      ],
       ["modelAliases", () => c(data.modelAliases, (data) => p.modelAlias.createMany({ data }))],
       [
         "promotionRequests",

@@ -25,6 +25,7 @@ const policy = {
 };
 const input = (overrides: Partial<GateInput> = {}): GateInput => ({
   target: "PRODUCTION",
+  kind: "PROMOTION",
   policy,
   candidate: complete,
   production: { version: 3, metricValue: 0.9 },
@@ -108,6 +109,25 @@ describe("gates", () => {
       drift: { severity: "SIGNIFICANT" as const, maxPsi: 0.31, feature: "amount" },
     };
     expect(outcome("drift", input({ candidate: drifted }))).toBe("failed");
+  });
+
+  it("holds a rollback to lineage and data quality only", () => {
+    const drifted = {
+      ...complete,
+      metricValue: 0.5,
+      drift: { severity: "SIGNIFICANT" as const, maxPsi: 0.31, feature: "amount" },
+    };
+    const results = evaluateGates(input({ kind: "ROLLBACK", candidate: drifted }));
+    expect(results.map((r) => r.outcome)).toEqual([
+      "passed",
+      "not_applicable",
+      "passed",
+      "not_applicable",
+    ]);
+    const incomplete = { ...drifted, commitSha: null };
+    expect(
+      findBlockingGates(evaluateGates(input({ kind: "ROLLBACK", candidate: incomplete })), []),
+    ).toEqual(["lineage"]);
   });
 
   it("lets an override unblock exactly the gate it names", () => {

@@ -33,6 +33,12 @@ export interface CandidateFacts {
 
 export interface GateInput {
   target: TargetStage;
+  /**
+   * A rollback restores the version that was in production before: it is not compared with the
+   * version it replaces, nor held back by drift (often the very reason to roll back). Lineage and
+   * data quality still apply.
+   */
+  kind: "PROMOTION" | "ROLLBACK";
   policy: PromotionPolicy;
   candidate: CandidateFacts;
   /** The current production version's primary metric; null when there is no production version. */
@@ -74,7 +80,7 @@ export function computeImprovement(
   return better / Math.abs(production);
 }
 
-function checkEvaluation({ target, policy, candidate, production }: GateInput): GateResult {
+function checkEvaluation({ target, kind, policy, candidate, production }: GateInput): GateResult {
   const metric = policy.primaryMetric;
   const notApplicable = (summary: string): GateResult => ({
     gate: "evaluation",
@@ -83,6 +89,9 @@ function checkEvaluation({ target, policy, candidate, production }: GateInput): 
     details: {},
   });
   if (target !== "PRODUCTION") return notApplicable("Only promotions to Production are evaluated");
+  if (kind === "ROLLBACK") {
+    return notApplicable("A rollback restores a former production version; not compared");
+  }
   if (!metric) return notApplicable("The policy names no primary metric");
   if (!production) return notApplicable("There is no production version to beat");
   const details = {
@@ -143,12 +152,20 @@ function checkDataQuality({ candidate }: GateInput): GateResult {
   };
 }
 
-function checkDrift({ target, candidate }: GateInput): GateResult {
+function checkDrift({ target, kind, candidate }: GateInput): GateResult {
   if (target !== "PRODUCTION") {
     return {
       gate: "drift",
       outcome: "not_applicable",
       summary: "Only promotions to Production are checked for drift",
+      details: {},
+    };
+  }
+  if (kind === "ROLLBACK") {
+    return {
+      gate: "drift",
+      outcome: "not_applicable",
+      summary: "A rollback is not held back by drift",
       details: {},
     };
   }
