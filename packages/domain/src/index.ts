@@ -94,3 +94,4 @@ export type { RegistryError, RegistryErrorCode } from "./registry/registry-error
 export { canTransition, STAGES, type Stage, type TargetStage } from "./registry/stage.ts";
 export { err, ok, type Result } from "./result.ts";
 export { hasRole, ROLES, type Role } from "./roles.ts";
+export { computeNextAttempt, MAX_DELIVERY_ATTEMPTS } from "./webhooks/backoff.ts";

@@ -10,3 +10,4 @@ export {
   computeDatasetVersionId,
   type DatasetVersionContent,
 } from "./lineage/dataset-version-id.ts";
+export { signWebhookPayload } from "./webhooks/signature.ts";

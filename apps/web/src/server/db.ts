@@ -1,6 +1,7 @@
 import "server-only";
 import { type Database, type DatabaseTarget, openDatabase } from "@pedigree/db";
 import { getEnv } from "../env.ts";
+import { startDeliveryWorkerOnce } from "../features/webhooks/delivery-worker.ts";
 
 // One database per server process: PGlite is single-process, and a pool per module instance
 // would multiply connections. Kept on globalThis because dev reloads re-evaluate modules.
@@ -13,12 +14,22 @@ export function getDatabaseTarget(): DatabaseTarget {
     : { kind: "embedded", dataDir: env.PEDIGREE_DATA_DIR };
 }
 
-/** Opens the database on first use; a failed open is forgotten so that the next call retries. */
+/**
+ * Opens the database on first use; a failed open is forgotten so that the next call retries.
+ * The first open also starts the process's webhook delivery worker (tests install their own
+ * database with setDatabaseForTests and start workers themselves).
+ */
 export function getDatabase(): Promise<Database> {
-  slot.pedigreeDatabase ??= openDatabase(getDatabaseTarget()).catch((error: unknown) => {
-    slot.pedigreeDatabase = undefined;
-    throw error;
-  });
+  slot.pedigreeDatabase ??= openDatabase(getDatabaseTarget()).then(
+    (db) => {
+      startDeliveryWorkerOnce(db);
+      return db;
+    },
+    (error: unknown) => {
+      slot.pedigreeDatabase = undefined;
+      throw error;
+    },
+  );
   return slot.pedigreeDatabase;
 }
 

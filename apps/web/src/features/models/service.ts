@@ -1,6 +1,6 @@
 import "server-only";
 import type { Database } from "@pedigree/db";
-import type { ModelDetail, ModelSummary } from "./types.ts";
+import type { ModelSummary } from "./types.ts";
 
 interface SummaryRow {
   name: string;
@@ -34,39 +34,4 @@ export async function listModels(db: Database): Promise<ModelSummary[]> {
     latestVersion: row.latestVersion,
     updatedAt: row.lastActivity.toISOString(),
   }));
-}
-
-/** A model and its versions, newest first; null when there is no model of that name. */
-export async function getModelDetail(db: Database, name: string): Promise<ModelDetail | null> {
-  const model = await db.prisma.registeredModel.findUnique({
-    where: { name },
-    select: {
-      name: true,
-      description: true,
-      createdAt: true,
-      versions: {
-        orderBy: { version: "desc" },
-        select: {
-          version: true,
-          stage: true,
-          status: true,
-          createdAt: true,
-          run: { select: { id: true, name: true } },
-        },
-      },
-    },
-  });
-  if (!model) return null;
-  return {
-    name: model.name,
-    description: model.description,
-    createdAt: model.createdAt.toISOString(),
-    versions: model.versions.map((v) => ({
-      version: v.version,
-      stage: v.stage,
-      status: v.status,
-      run: v.run,
-      createdAt: v.createdAt.toISOString(),
-    })),
-  };
 }

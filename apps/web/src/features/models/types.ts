@@ -1,5 +1,3 @@
-import type { Stage } from "@pedigree/db";
-
 /** One registered model in the list (GET /api/v1/models). */
 export interface ModelSummary {
   name: string;
@@ -9,19 +7,4 @@ export interface ModelSummary {
   latestVersion: number | null;
   /** Last activity, ISO: the latest of the model's update and its versions' creation or stage change. */
   updatedAt: string;
-}
-
-export interface ModelVersionRow {
-  version: number;
-  stage: Stage;
-  status: string;
-  run: { id: string; name: string } | null;
-  createdAt: string;
-}
-
-export interface ModelDetail {
-  name: string;
-  description: string;
-  createdAt: string;
-  versions: ModelVersionRow[];
 }

@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { ModelVersionsTable } from "../../../../features/models/components/model-versions-table.tsx";
 import { decodeModelNameParam } from "../../../../features/models/model-path.ts";
-import { getModelDetail } from "../../../../features/models/service.ts";
+import { ModelRegistryPanel } from "../../../../features/registry/components/model-registry-panel.tsx";
+import { getModelDetailView } from "../../../../features/registry/service-model.ts";
+import type { ModelDetailView } from "../../../../features/registry/types.ts";
 import { requireCurrentUser } from "../../../../server/auth/current-user.ts";
 import { getDatabase } from "../../../../server/db.ts";
+import { AppError } from "../../../../server/errors.ts";
 
 interface ModelPageProps {
   params: Promise<{ name: string }>;
@@ -15,10 +17,22 @@ export async function generateMetadata({ params }: ModelPageProps): Promise<Meta
   return { title: decodeModelNameParam((await params).name) };
 }
 
+/** The model as GET /api/v1/models/{name} answers it (the same service); null: no such model. */
+async function loadModel(name: string): Promise<ModelDetailView | null> {
+  try {
+    return await getModelDetailView(await getDatabase(), name);
+  } catch (error) {
+    if (error instanceof AppError && error.code === "NOT_FOUND") return null;
+    throw error;
+  }
+}
+
+// The first answer comes from the server; after each change the browser refetches the REST API,
+// so the page always shows what the server decided.
 export default async function ModelPage({ params }: ModelPageProps) {
-  await requireCurrentUser();
+  const user = await requireCurrentUser();
   const name = decodeModelNameParam((await params).name);
-  const model = await getModelDetail(await getDatabase(), name);
+  const model = await loadModel(name);
   if (!model) notFound();
   return (
     <>
@@ -26,9 +40,11 @@ export default async function ModelPage({ params }: ModelPageProps) {
         <Link href="/">Models</Link> <span aria-hidden="true">/</span> {model.name}
       </nav>
       <h1>{model.name}</h1>
-      {model.description ? <p>{model.description}</p> : null}
-      <h2>Versions</h2>
-      <ModelVersionsTable versions={model.versions} />
+      <ModelRegistryPanel
+        model={model.name}
+        initialModel={model}
+        viewer={{ id: user.id, role: user.role }}
+      />
     </>
   );
 }
