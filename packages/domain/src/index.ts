@@ -58,6 +58,7 @@ export {
   type SeverityThresholds,
 } from "./drift/severity.ts";
 export { type JsonValue, serializeCanonicalJson } from "./lineage/canonical-json.ts";
+export { validateAliasName } from "./registry/alias.ts";
 export {
   type Approval,
   type ApprovalDecision,

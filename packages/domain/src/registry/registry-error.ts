@@ -9,7 +9,8 @@ export type RegistryErrorCode =
   | "APPROVAL_MISSING"
   | "GATE_FAILED"
   | "STALE_REQUEST"
-  | "NO_ROLLBACK_TARGET";
+  | "NO_ROLLBACK_TARGET"
+  | "INVALID_ALIAS";
 
 export interface RegistryError {
   code: RegistryErrorCode;

@@ -8,12 +8,13 @@ interface SummaryRow {
   productionVersion: number | null;
   stagingVersion: number | null;
   latestVersion: number | null;
+  openRequests: number;
   lastActivity: Date;
 }
 
 /**
- * Every registered model with its production, staging and latest version numbers, in one
- * aggregate query (no query per model). Several versions in STAGING: the newest is shown.
+ * Every registered model with its production, staging and latest version numbers and its count
+ * of open promotion requests, in one aggregate query (no query per model). Several versions in STAGING: the newest is shown.
  */
 export async function listModels(db: Database): Promise<ModelSummary[]> {
   const rows = await db.prisma.$queryRaw<SummaryRow[]>`
@@ -21,6 +22,9 @@ export async function listModels(db: Database): Promise<ModelSummary[]> {
       MAX(v."version") FILTER (WHERE v."stage" = 'PRODUCTION') AS "productionVersion",
       MAX(v."version") FILTER (WHERE v."stage" = 'STAGING') AS "stagingVersion",
       MAX(v."version") AS "latestVersion",
+      (SELECT COUNT(*)::int FROM "PromotionRequest" r
+        JOIN "ModelVersion" rv ON rv."id" = r."versionId"
+        WHERE rv."modelId" = m."id" AND r."status" = 'PENDING') AS "openRequests",
       GREATEST(m."updatedAt", MAX(v."stageChangedAt"), MAX(v."createdAt")) AS "lastActivity"
     FROM "RegisteredModel" m
     LEFT JOIN "ModelVersion" v ON v."modelId" = m."id"
@@ -32,6 +36,7 @@ export async function listModels(db: Database): Promise<ModelSummary[]> {
     productionVersion: row.productionVersion,
     stagingVersion: row.stagingVersion,
     latestVersion: row.latestVersion,
+    openRequests: row.openRequests,
     updatedAt: row.lastActivity.toISOString(),
   }));
 }

@@ -5,6 +5,8 @@ export interface ModelSummary {
   productionVersion: number | null;
   stagingVersion: number | null;
   latestVersion: number | null;
+  /** Promotion and rollback requests waiting for a decision. */
+  openRequests: number;
   /** Last activity, ISO: the latest of the model's update and its versions' creation or stage change. */
   updatedAt: string;
 }

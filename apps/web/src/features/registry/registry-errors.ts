@@ -12,6 +12,7 @@ const CODE_BY_REASON: Record<RegistryErrorCode, AppErrorCode> = {
   GATE_FAILED: "CONFLICT",
   STALE_REQUEST: "CONFLICT",
   NO_ROLLBACK_TARGET: "CONFLICT",
+  INVALID_ALIAS: "INVALID_INPUT",
 };
 
 /** A domain refusal as the AppError the route wrapper answers with; `details.reason` names it. */

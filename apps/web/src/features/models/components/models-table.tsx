@@ -15,6 +15,7 @@ export function ModelsTable({ models }: { models: ModelSummary[] }) {
             <th scope="col">Production</th>
             <th scope="col">Staging</th>
             <th scope="col">Latest</th>
+            <th scope="col">Open requests</th>
             <th scope="col">Last activity</th>
           </tr>
         </thead>
@@ -33,6 +34,15 @@ export function ModelsTable({ models }: { models: ModelSummary[] }) {
               </td>
               <td>
                 <VersionCell version={model.latestVersion} />
+              </td>
+              <td>
+                {model.openRequests > 0 ? (
+                  <Link href={`${modelPath(model.name)}#open-requests-title`}>
+                    {model.openRequests} waiting
+                  </Link>
+                ) : (
+                  <span className="muted">none</span>
+                )}
               </td>
               <td>
                 <time dateTime={model.updatedAt}>{formatDateTime(model.updatedAt)}</time>

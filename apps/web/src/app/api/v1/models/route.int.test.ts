@@ -52,10 +52,27 @@ describe("GET /api/v1/models", () => {
     expect((await response.json()).error.code).toBe("UNAUTHENTICATED");
   });
 
-  it("lists models with production, staging and latest versions and last activity", async () => {
-    await createModel("churn", ["ARCHIVED", "PRODUCTION", "STAGING", "NONE"]);
+  it("lists models with their versions, open requests and last activity", async () => {
+    const model = await createModel("churn", ["ARCHIVED", "PRODUCTION", "STAGING", "NONE"]);
     await createModel("empty", []);
     const user = await createTestUser(db(), { role: "VIEWER" });
+    const staging = await db().prisma.modelVersion.findFirstOrThrow({
+      where: { modelId: model.id, version: 3 },
+    });
+    // One pending request counts; a rejected one does not.
+    for (const status of ["PENDING", "REJECTED"] as const) {
+      await db().prisma.promotionRequest.create({
+        data: {
+          versionId: staging.id,
+          fromStage: "STAGING",
+          toStage: "PRODUCTION",
+          reason: "better AUC",
+          status,
+          requestedById: user.id,
+          requiredApprovals: 2,
+        },
+      });
+    }
     const { token } = await createTestToken(db(), user.id);
 
     const response = await GET(new Request(URL_MODELS, { headers: bearer(token) }), routeContext());
@@ -69,6 +86,7 @@ describe("GET /api/v1/models", () => {
       productionVersion: 2,
       stagingVersion: 3,
       latestVersion: 4,
+      openRequests: 1,
       updatedAt: day(20).toISOString(),
     });
     expect(empty).toEqual({
@@ -77,6 +95,7 @@ describe("GET /api/v1/models", () => {
       productionVersion: null,
       stagingVersion: null,
       latestVersion: null,
+      openRequests: 0,
       updatedAt: day(1).toISOString(),
     });
   });
