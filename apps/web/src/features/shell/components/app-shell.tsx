@@ -22,6 +22,11 @@ export function AppShell({ user, children }: { user: ActiveUser; children: React
           <Link href="/settings/tokens" className="nav-link">
             API tokens
           </Link>
+          {user.role === "ADMIN" ? (
+            <Link href="/settings/webhooks" className="nav-link">
+              Webhooks
+            </Link>
+          ) : null}
           <span className="account-email">{user.email}</span>
           <span className="role-badge">{formatEnumLabel(user.role)}</span>
           <SignOutButton />

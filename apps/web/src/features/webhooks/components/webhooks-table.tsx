@@ -1,0 +1,163 @@
+"use client";
+
+import { Fragment, useEffect, useRef, useState } from "react";
+import { formatDateTime } from "../../../ui/format.ts";
+import { useDeleteWebhook, useSetWebhookEnabled } from "../queries.ts";
+import type { WebhookSummary } from "../types.ts";
+import { WebhookDeliveries } from "./webhook-deliveries.tsx";
+
+// A button that disappears takes the focus with it: hand it to something near, after the render.
+function focusLater(id: string) {
+  requestAnimationFrame(() => document.getElementById(id)?.focus());
+}
+
+export function WebhooksTable({ webhooks }: { webhooks: WebhookSummary[] }) {
+  const setEnabled = useSetWebhookEnabled();
+  const deleteWebhook = useDeleteWebhook();
+  const [confirmingId, setConfirmingId] = useState<string | null>(null);
+  const [openIds, setOpenIds] = useState<ReadonlySet<string>>(new Set());
+  const confirmButton = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => {
+    if (confirmingId) confirmButton.current?.focus();
+  }, [confirmingId]);
+
+  function toggleDeliveries(id: string) {
+    setOpenIds((current) => {
+      const next = new Set(current);
+      if (!next.delete(id)) next.add(id);
+      return next;
+    });
+  }
+
+  if (webhooks.length === 0) return <p>No webhooks yet.</p>;
+  const error = setEnabled.error ?? deleteWebhook.error;
+  return (
+    <div className="table-scroll">
+      {error ? (
+        <p role="alert" className="form-error">
+          {error.message}
+        </p>
+      ) : null}
+      <table className="table">
+        <thead>
+          <tr>
+            <th scope="col">URL</th>
+            <th scope="col">Events</th>
+            <th scope="col">Status</th>
+            <th scope="col">Created</th>
+            <th scope="col">
+              <span className="visually-hidden">Actions</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {webhooks.map((webhook) => {
+            const isOpen = openIds.has(webhook.id);
+            const deliveriesId = `deliveries-${webhook.id}`;
+            return (
+              <Fragment key={webhook.id}>
+                <tr>
+                  <th scope="row" className="webhook-url mono">
+                    {webhook.url}
+                  </th>
+                  <td>
+                    {webhook.events.length === 0 ? (
+                      "All events"
+                    ) : (
+                      <ul className="webhook-event-list">
+                        {webhook.events.map((event) => (
+                          <li key={event}>
+                            <code>{event}</code>
+                          </li>
+                        ))}
+                      </ul>
+                    )}
+                  </td>
+                  <td>
+                    <span
+                      className={`delivery-badge ${webhook.isEnabled ? "delivery-delivered" : ""}`}
+                    >
+                      {webhook.isEnabled ? "Enabled" : "Disabled"}
+                    </span>
+                  </td>
+                  <td>{formatDateTime(webhook.createdAt)}</td>
+                  <td className="actions">
+                    <button
+                      type="button"
+                      className="button"
+                      aria-expanded={isOpen}
+                      aria-controls={isOpen ? deliveriesId : undefined}
+                      aria-label={`${isOpen ? "Hide" : "Show"} deliveries to ${webhook.url}`}
+                      onClick={() => toggleDeliveries(webhook.id)}
+                    >
+                      Deliveries
+                    </button>{" "}
+                    <button
+                      type="button"
+                      className="button"
+                      disabled={setEnabled.isPending}
+                      aria-label={`${webhook.isEnabled ? "Disable" : "Enable"} webhook ${webhook.url}`}
+                      onClick={() =>
+                        setEnabled.mutate({ id: webhook.id, isEnabled: !webhook.isEnabled })
+                      }
+                    >
+                      {webhook.isEnabled ? "Disable" : "Enable"}
+                    </button>{" "}
+                    {confirmingId === webhook.id ? (
+                      <>
+                        <button
+                          ref={confirmButton}
+                          type="button"
+                          className="button button-danger"
+                          disabled={deleteWebhook.isPending}
+                          onClick={() =>
+                            deleteWebhook.mutate(webhook.id, {
+                              onSettled: () => {
+                                setConfirmingId(null);
+                                focusLater("webhooks-title");
+                              },
+                            })
+                          }
+                        >
+                          Confirm delete
+                        </button>
+                        <button
+                          type="button"
+                          className="button button-quiet"
+                          onClick={() => {
+                            setConfirmingId(null);
+                            focusLater(`delete-${webhook.id}`);
+                          }}
+                        >
+                          Cancel
+                        </button>
+                      </>
+                    ) : (
+                      <button
+                        id={`delete-${webhook.id}`}
+                        type="button"
+                        className="button"
+                        aria-label={`Delete webhook ${webhook.url}`}
+                        onClick={() => setConfirmingId(webhook.id)}
+                      >
+                        Delete
+                      </button>
+                    )}
+                  </td>
+                </tr>
+                {isOpen ? (
+                  <tr id={deliveriesId} className="webhook-deliveries-row">
+                    <td colSpan={5}>
+                      <WebhookDeliveries webhookId={webhook.id} url={webhook.url} />
+                    </td>
+                  </tr>
+                ) : null}
+              </Fragment>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
