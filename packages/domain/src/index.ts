@@ -19,6 +19,12 @@ export {
   type FeatureDrift,
 } from "./drift/compare-profiles.ts";
 export {
+  compareSamples,
+  type DriftBin,
+  type DriftCompareInput,
+  type DriftComparison,
+} from "./drift/compare-samples.ts";
+export {
   buildDriftReport,
   DEFAULT_MIN_ROWS,
   type DriftReportContent,
