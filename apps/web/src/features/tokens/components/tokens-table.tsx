@@ -1,24 +1,12 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
+import { ConfirmAction } from "../../../ui/confirm-action.tsx";
 import { formatDateTime } from "../../../ui/format.ts";
 import { useRevokeToken } from "../queries.ts";
 import type { TokenSummary } from "../types.ts";
 
-// A button that disappears takes the focus with it: hand it to something near, after the render.
-function focusLater(id: string) {
-  requestAnimationFrame(() => document.getElementById(id)?.focus());
-}
-
 export function TokensTable({ tokens }: { tokens: TokenSummary[] }) {
   const revoke = useRevokeToken();
-  const [confirmingId, setConfirmingId] = useState<string | null>(null);
-  const confirmButton = useRef<HTMLButtonElement>(null);
-
-  useEffect(() => {
-    if (confirmingId) confirmButton.current?.focus();
-  }, [confirmingId]);
-
   if (tokens.length === 0) return <p>No tokens yet.</p>;
   return (
     <div className="table-scroll">
@@ -49,45 +37,16 @@ export function TokensTable({ tokens }: { tokens: TokenSummary[] }) {
               <td>{formatDateTime(token.lastUsedAt)}</td>
               <td>{token.revokedAt ? `Revoked ${formatDateTime(token.revokedAt)}` : "Active"}</td>
               <td className="actions">
-                {token.revokedAt ? null : confirmingId === token.id ? (
-                  <>
-                    <button
-                      ref={confirmButton}
-                      type="button"
-                      className="button button-danger"
-                      disabled={revoke.isPending}
-                      onClick={() =>
-                        revoke.mutate(token.id, {
-                          onSettled: () => {
-                            setConfirmingId(null);
-                            focusLater("tokens-title");
-                          },
-                        })
-                      }
-                    >
-                      Confirm revoke
-                    </button>
-                    <button
-                      type="button"
-                      className="button button-quiet"
-                      onClick={() => {
-                        setConfirmingId(null);
-                        focusLater(`revoke-${token.id}`);
-                      }}
-                    >
-                      Cancel
-                    </button>
-                  </>
-                ) : (
-                  <button
+                {token.revokedAt ? null : (
+                  <ConfirmAction
                     id={`revoke-${token.id}`}
-                    type="button"
-                    className="button"
-                    aria-label={`Revoke token ${token.name}`}
-                    onClick={() => setConfirmingId(token.id)}
-                  >
-                    Revoke
-                  </button>
+                    label="Revoke"
+                    ariaLabel={`Revoke token ${token.name}`}
+                    confirmLabel="Confirm revoke"
+                    isPending={revoke.isPending}
+                    focusAfter="tokens-title"
+                    onConfirm={(done) => revoke.mutate(token.id, { onSettled: done })}
+                  />
                 )}
               </td>
             </tr>

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
+import { SecretField } from "../../../ui/secret-field.tsx";
 import type { CreatedWebhook } from "../types.ts";
 
 /** The signing secret of a webhook just added: shown once, with a copy button that gets the focus. */
@@ -11,25 +11,6 @@ export function NewWebhookSecret({
   webhook: CreatedWebhook & { secret: string };
   onDismiss: () => void;
 }) {
-  const copyButton = useRef<HTMLButtonElement>(null);
-  const input = useRef<HTMLInputElement>(null);
-  const [status, setStatus] = useState("");
-
-  useEffect(() => {
-    copyButton.current?.focus();
-  }, []);
-
-  async function handleCopy() {
-    try {
-      await navigator.clipboard.writeText(webhook.secret);
-      setStatus("Copied to the clipboard");
-    } catch {
-      // No clipboard outside secure contexts (plain http on another host): select it instead.
-      input.current?.select();
-      setStatus("Selected: press Ctrl+C (⌘C) to copy");
-    }
-  }
-
   return (
     <section className="secret-box" aria-labelledby="webhook-secret-title">
       <h3 id="webhook-secret-title">Webhook added</h3>
@@ -37,33 +18,12 @@ export function NewWebhookSecret({
         Deliveries to <code>{webhook.url}</code> are signed with this secret. Copy it now: it will
         not be shown again.
       </p>
-      <div className="inline-form">
-        <div className="field field-grow">
-          <label htmlFor="new-webhook-secret">Signing secret</label>
-          <input
-            id="new-webhook-secret"
-            ref={input}
-            className="mono"
-            value={webhook.secret}
-            readOnly
-            onFocus={(event) => event.currentTarget.select()}
-          />
-        </div>
-        <button
-          ref={copyButton}
-          type="button"
-          className="button button-primary"
-          onClick={handleCopy}
-        >
-          Copy
-        </button>
-        <button type="button" className="button button-quiet" onClick={onDismiss}>
-          Done
-        </button>
-      </div>
-      <p aria-live="polite" className="status">
-        {status}
-      </p>
+      <SecretField
+        id="new-webhook-secret"
+        label="Signing secret"
+        secret={webhook.secret}
+        onDismiss={onDismiss}
+      />
       <SignatureHelp />
     </section>
   );

@@ -1,27 +1,16 @@
 "use client";
 
-import { Fragment, useEffect, useRef, useState } from "react";
+import { Fragment, useState } from "react";
+import { ConfirmAction } from "../../../ui/confirm-action.tsx";
 import { formatDateTime } from "../../../ui/format.ts";
 import { useDeleteWebhook, useSetWebhookEnabled } from "../queries.ts";
 import type { WebhookSummary } from "../types.ts";
 import { WebhookDeliveries } from "./webhook-deliveries.tsx";
 
-// A button that disappears takes the focus with it: hand it to something near, after the render.
-function focusLater(id: string) {
-  requestAnimationFrame(() => document.getElementById(id)?.focus());
-}
-
 export function WebhooksTable({ webhooks }: { webhooks: WebhookSummary[] }) {
   const setEnabled = useSetWebhookEnabled();
   const deleteWebhook = useDeleteWebhook();
-  const [confirmingId, setConfirmingId] = useState<string | null>(null);
   const [openIds, setOpenIds] = useState<ReadonlySet<string>>(new Set());
-  const confirmButton = useRef<HTMLButtonElement>(null);
-
-  useEffect(() => {
-    if (confirmingId) confirmButton.current?.focus();
-  }, [confirmingId]);
-
   function toggleDeliveries(id: string) {
     setOpenIds((current) => {
       const next = new Set(current);
@@ -104,46 +93,15 @@ export function WebhooksTable({ webhooks }: { webhooks: WebhookSummary[] }) {
                     >
                       {webhook.isEnabled ? "Disable" : "Enable"}
                     </button>{" "}
-                    {confirmingId === webhook.id ? (
-                      <>
-                        <button
-                          ref={confirmButton}
-                          type="button"
-                          className="button button-danger"
-                          disabled={deleteWebhook.isPending}
-                          onClick={() =>
-                            deleteWebhook.mutate(webhook.id, {
-                              onSettled: () => {
-                                setConfirmingId(null);
-                                focusLater("webhooks-title");
-                              },
-                            })
-                          }
-                        >
-                          Confirm delete
-                        </button>
-                        <button
-                          type="button"
-                          className="button button-quiet"
-                          onClick={() => {
-                            setConfirmingId(null);
-                            focusLater(`delete-${webhook.id}`);
-                          }}
-                        >
-                          Cancel
-                        </button>
-                      </>
-                    ) : (
-                      <button
-                        id={`delete-${webhook.id}`}
-                        type="button"
-                        className="button"
-                        aria-label={`Delete webhook ${webhook.url}`}
-                        onClick={() => setConfirmingId(webhook.id)}
-                      >
-                        Delete
-                      </button>
-                    )}
+                    <ConfirmAction
+                      id={`delete-${webhook.id}`}
+                      label="Delete"
+                      ariaLabel={`Delete webhook ${webhook.url}`}
+                      confirmLabel="Confirm delete"
+                      isPending={deleteWebhook.isPending}
+                      focusAfter="webhooks-title"
+                      onConfirm={(done) => deleteWebhook.mutate(webhook.id, { onSettled: done })}
+                    />
                   </td>
                 </tr>
                 {isOpen ? (
