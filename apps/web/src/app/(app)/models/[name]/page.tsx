@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { decodeModelNameParam } from "../../../../features/models/model-path.ts";
+import { decodeModelNameParam, modelPath } from "../../../../features/models/model-path.ts";
 import { ModelRegistryPanel } from "../../../../features/registry/components/model-registry-panel.tsx";
 import { getModelDetailView } from "../../../../features/registry/service-model.ts";
 import type { ModelDetailView } from "../../../../features/registry/types.ts";
@@ -40,6 +40,9 @@ export default async function ModelPage({ params }: ModelPageProps) {
         <Link href="/">Models</Link> <span aria-hidden="true">/</span> {model.name}
       </nav>
       <h1>{model.name}</h1>
+      <p>
+        <Link href={`${modelPath(model.name)}/drift`}>Drift</Link>
+      </p>
       <ModelRegistryPanel
         model={model.name}
         initialModel={model}
