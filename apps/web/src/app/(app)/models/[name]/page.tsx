@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { decodeModelNameParam, modelPath } from "../../../../features/models/model-path.ts";
+import { TrainedOnCard } from "../../../../features/provenance/components/trained-on-card.tsx";
+import { getProvenance } from "../../../../features/provenance/service.ts";
 import { ModelRegistryPanel } from "../../../../features/registry/components/model-registry-panel.tsx";
 import { getModelDetailView } from "../../../../features/registry/service-model.ts";
 import type { ModelDetailView } from "../../../../features/registry/types.ts";
@@ -34,6 +36,9 @@ export default async function ModelPage({ params }: ModelPageProps) {
   const name = decodeModelNameParam((await params).name);
   const model = await loadModel(name);
   if (!model) notFound();
+  // The card answers for the production version; without one, for the newest version.
+  const trainedOnVersion =
+    model.versions.find((v) => v.stage === "PRODUCTION")?.version ?? model.versions[0]?.version;
   return (
     <>
       <nav aria-label="Breadcrumb" className="breadcrumb">
@@ -43,6 +48,11 @@ export default async function ModelPage({ params }: ModelPageProps) {
       <p>
         <Link href={`${modelPath(model.name)}/drift`}>Drift</Link>
       </p>
+      {trainedOnVersion ? (
+        <TrainedOnCard
+          provenance={await getProvenance(await getDatabase(), model.name, trainedOnVersion)}
+        />
+      ) : null}
       <ModelRegistryPanel
         model={model.name}
         initialModel={model}
