@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { findRepoRoot } from "@pedigree/db";
 import { describe, expect, it } from "vitest";
-import { ENV_VARIABLE_NAMES, findRepoRoot, parseEnv } from "./env.ts";
+import { ENV_VARIABLE_NAMES, parseEnv } from "./env.ts";
 
 const SECRET = "s".repeat(32);
 

@@ -1,7 +1,6 @@
 // The only reader of process.env. Parsed lazily, once: `next build` loads route modules without
 // the runtime secrets, so reading at import time would fail the build.
-import { existsSync } from "node:fs";
-import path from "node:path";
+import { resolveDataDir } from "@pedigree/db";
 import { z } from "zod";
 
 // An empty value (`FOO=` in a .env file) means "not set".
@@ -46,19 +45,7 @@ export function parseEnv(source: Record<string, string | undefined>, cwd: string
     );
     throw new Error(`Invalid environment:\n${problems.join("\n")}`);
   }
-  const dataDir = result.data.PEDIGREE_DATA_DIR ?? path.join(findRepoRoot(cwd), ".data", "pglite");
-  return { ...result.data, PEDIGREE_DATA_DIR: path.resolve(cwd, dataDir) };
-}
-
-/** The workspace root (where pnpm-workspace.yaml is); `start` itself when there is none. */
-export function findRepoRoot(start: string): string {
-  let dir = path.resolve(start);
-  for (;;) {
-    if (existsSync(path.join(dir, "pnpm-workspace.yaml"))) return dir;
-    const parent = path.dirname(dir);
-    if (parent === dir) return path.resolve(start);
-    dir = parent;
-  }
+  return { ...result.data, PEDIGREE_DATA_DIR: resolveDataDir(result.data.PEDIGREE_DATA_DIR, cwd) };
 }
 
 let cached: Env | undefined;

@@ -1,3 +1,4 @@
+export { findRepoRoot, resolveDataDir } from "./data-dir.ts";
 export { classifyDatabaseError, type DatabaseErrorKind } from "./database-error.ts";
 export * from "./generated/client.ts";
 export {
