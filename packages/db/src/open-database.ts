@@ -13,6 +13,13 @@ import {
 } from "./migrate.ts";
 import { createPgliteRunner, createPgRunner, type SqlRunner } from "./sql-runner.ts";
 
+/** PGlite in its folder (created on first use, as on a fresh machine), or in memory. */
+function openPglite(dataDir: string | null): PGlite {
+  if (!dataDir) return new PGlite();
+  mkdirSync(dataDir, { recursive: true });
+  return new PGlite(dataDir);
+}
+
 export type DatabaseTarget =
   /** The embedded PGlite; `dataDir` null keeps it in memory (tests). */
   | { kind: "embedded"; dataDir: string | null }
@@ -35,8 +42,7 @@ export async function openDatabase(
   migrationsDir: string = findMigrationsDir(),
 ): Promise<Database> {
   if (target.kind === "embedded") {
-    if (target.dataDir) mkdirSync(target.dataDir, { recursive: true });
-    const client = target.dataDir ? new PGlite(target.dataDir) : new PGlite();
+    const client = openPglite(target.dataDir);
     const sql = createPgliteRunner(client);
     await applyMigrations(sql, readMigrations(migrationsDir));
     const prisma = new PrismaClient({ adapter: new PrismaPGlite(client) });
@@ -69,7 +75,7 @@ async function withConnection<T>(
   work: (sql: SqlRunner) => Promise<T>,
 ): Promise<T> {
   if (target.kind === "embedded") {
-    const client = target.dataDir ? new PGlite(target.dataDir) : new PGlite();
+    const client = openPglite(target.dataDir);
     try {
       return await work(createPgliteRunner(client));
     } finally {
