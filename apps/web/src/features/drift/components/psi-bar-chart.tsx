@@ -5,19 +5,18 @@ import {
   BarChart,
   CartesianGrid,
   Cell,
-  ReferenceLine,
   ResponsiveContainer,
   Tooltip,
   XAxis,
   YAxis,
 } from "recharts";
+import { type FeatureDriftView, SEVERITY_COLOURS, SEVERITY_LABELS } from "../types.ts";
 import {
-  type FeatureDriftView,
-  PSI_MODERATE,
-  PSI_SIGNIFICANT,
-  SEVERITY_COLOURS,
-  SEVERITY_LABELS,
-} from "../types.ts";
+  formatPsiTick,
+  formatPsiValue,
+  PSI_AXIS_DOMAIN,
+  renderPsiThresholds,
+} from "./psi-axis.tsx";
 
 interface PsiBarChartProps {
   features: FeatureDriftView[];
@@ -41,27 +40,14 @@ export function PsiBarChart({ features, muted }: PsiBarChartProps) {
             margin={{ top: 20, right: 24, left: 8, bottom: 8 }}
           >
             <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-            <XAxis
-              type="number"
-              domain={[0, (max: number) => Math.max(0.25, max * 1.1)]}
-              tickFormatter={(value: number) => value.toFixed(2)}
-            />
+            <XAxis type="number" domain={PSI_AXIS_DOMAIN} tickFormatter={formatPsiTick} />
             <YAxis type="category" dataKey="feature" width={190} />
-            <Tooltip
-              formatter={(value) => (typeof value === "number" ? value.toFixed(4) : String(value))}
-            />
-            <ReferenceLine
-              x={PSI_MODERATE}
-              stroke={SEVERITY_COLOURS.MODERATE}
-              strokeDasharray="4 4"
-              label={{ value: "0.1 moderate", position: "top", fontSize: 12 }}
-            />
-            <ReferenceLine
-              x={PSI_SIGNIFICANT}
-              stroke={SEVERITY_COLOURS.SIGNIFICANT}
-              strokeDasharray="4 4"
-              label={{ value: "0.2 significant", position: "top", fontSize: 12 }}
-            />
+            <Tooltip formatter={formatPsiValue} />
+            {renderPsiThresholds(
+              "x",
+              { moderate: "0.1 moderate", significant: "0.2 significant" },
+              "top",
+            )}
             <Bar dataKey="psi" name="PSI" isAnimationActive={false}>
               {rows.map((row) => (
                 <Cell key={row.feature} fill={SEVERITY_COLOURS[row.severity]} />

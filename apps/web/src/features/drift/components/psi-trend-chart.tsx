@@ -4,13 +4,18 @@ import {
   CartesianGrid,
   Line,
   LineChart,
-  ReferenceLine,
   ResponsiveContainer,
   Tooltip,
   XAxis,
   YAxis,
 } from "recharts";
-import { PSI_MODERATE, PSI_SIGNIFICANT, type PsiPoint, SEVERITY_COLOURS } from "../types.ts";
+import type { PsiPoint } from "../types.ts";
+import {
+  formatPsiTick,
+  formatPsiValue,
+  PSI_AXIS_DOMAIN,
+  renderPsiThresholds,
+} from "./psi-axis.tsx";
 
 interface PsiTrendChartProps {
   feature: string;
@@ -30,25 +35,9 @@ export function PsiTrendChart({ feature, points }: PsiTrendChartProps) {
         <LineChart data={data} margin={{ top: 20, right: 24, left: 8, bottom: 8 }}>
           <CartesianGrid strokeDasharray="3 3" />
           <XAxis dataKey="day" minTickGap={24} />
-          <YAxis
-            domain={[0, (max: number) => Math.max(0.25, max * 1.1)]}
-            tickFormatter={(value: number) => value.toFixed(2)}
-          />
-          <Tooltip
-            formatter={(value) => (typeof value === "number" ? value.toFixed(4) : String(value))}
-          />
-          <ReferenceLine
-            y={PSI_MODERATE}
-            stroke={SEVERITY_COLOURS.MODERATE}
-            strokeDasharray="4 4"
-            label={{ value: "0.1", position: "right", fontSize: 12 }}
-          />
-          <ReferenceLine
-            y={PSI_SIGNIFICANT}
-            stroke={SEVERITY_COLOURS.SIGNIFICANT}
-            strokeDasharray="4 4"
-            label={{ value: "0.2", position: "right", fontSize: 12 }}
-          />
+          <YAxis domain={PSI_AXIS_DOMAIN} tickFormatter={formatPsiTick} />
+          <Tooltip formatter={formatPsiValue} />
+          {renderPsiThresholds("y", { moderate: "0.1", significant: "0.2" }, "right")}
           <Line
             type="linear"
             dataKey="psi"
