@@ -98,3 +98,22 @@ describe(`database (${process.env.PEDIGREE_TEST_DATABASE})`, () => {
     ).rejects.toMatchObject({ code: "23001" });
   });
 });
+
+describe("a server connection that dies while idle", () => {
+  it.skipIf(process.env.PEDIGREE_TEST_DATABASE !== "postgres")(
+    "is dropped without crashing the process, and the next query opens another (PostgreSQL only)",
+    async () => {
+      const [{ pid }] = await db.prisma.$queryRaw<[{ pid: number }]>`SELECT pg_backend_pid() AS pid`;
+      const killer = await openTestDatabase();
+      try {
+        // Ends the pool's idle connection from outside, as a server restart would.
+        await killer.sql.query("SELECT pg_terminate_backend($1)", [pid]);
+      } finally {
+        await killer.close();
+      }
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const [row] = await db.prisma.$queryRaw<[{ one: number }]>`SELECT 1 AS one`;
+      expect(row.one).toBe(1);
+    },
+  );
+});

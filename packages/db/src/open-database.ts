@@ -57,6 +57,12 @@ export async function openDatabase(
     };
   }
   const pool = new pg.Pool({ connectionString: target.url, max: 10 });
+  // An idle connection that the server closes (a restart, a terminated backend) is reported as an
+  // 'error' event on the pool; unhandled, that event would crash the process. The pool already
+  // discards the broken connection and the next query opens another, so a warning is enough.
+  pool.on("error", (error) => {
+    console.warn(`pedigree: an idle database connection failed and was dropped: ${error.message}`);
+  });
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
   return {
     prisma,
