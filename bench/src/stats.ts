@@ -1,0 +1,23 @@
+/** Percentiles of measured durations, by nearest rank (no interpolation between samples). */
+export function percentile(sortedMs: readonly number[], p: number): number {
+  if (sortedMs.length === 0) throw new Error("no samples");
+  const rank = Math.ceil((p / 100) * sortedMs.length);
+  return sortedMs[Math.min(sortedMs.length, Math.max(1, rank)) - 1] as number;
+}
+
+/** Times `work` `count` times after `warmup` untimed calls; answers p50, p99 and the mean in ms. */
+export async function measure(
+  work: () => Promise<unknown>,
+  { count, warmup = 10 }: { count: number; warmup?: number },
+): Promise<{ p50: number; p99: number; mean: number; count: number }> {
+  for (let i = 0; i < warmup; i += 1) await work();
+  const samples: number[] = [];
+  for (let i = 0; i < count; i += 1) {
+    const start = performance.now();
+    await work();
+    samples.push(performance.now() - start);
+  }
+  samples.sort((a, b) => a - b);
+  const mean = samples.reduce((sum, s) => sum + s, 0) / samples.length;
+  return { p50: percentile(samples, 50), p99: percentile(samples, 99), mean, count };
+}
