@@ -7,6 +7,7 @@ export const APP_ERROR_CODES = [
   "NOT_FOUND",
   "CONFLICT",
   "INVALID_INPUT",
+  "PAYLOAD_TOO_LARGE",
   "UNAVAILABLE",
   "INTERNAL",
 ] as const;

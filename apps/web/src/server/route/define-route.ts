@@ -22,6 +22,8 @@ interface RouteOptions<A extends Access, B extends Schema, Q extends Schema, P e
   /** The credentials the route takes (default: session, API token, HTTP Basic). */
   accept?: readonly CredentialKind[];
   body?: B;
+  /** The largest JSON body the route reads (default DEFAULT_MAX_BODY_BYTES). */
+  maxBodyBytes?: number;
   query?: Q;
   params?: P;
 }
@@ -75,7 +77,11 @@ export function defineRoute<
         "query parameters",
       );
       const body = options.body
-        ? parseInput(options.body, await readJsonBody(request), "request body")
+        ? parseInput(
+            options.body,
+            await readJsonBody(request, options.maxBodyBytes),
+            "request body",
+          )
         : undefined;
       const input = { request, principal, body, query, params, requestId };
       const result = await handler(input as RouteInput<A, B, Q, P>);

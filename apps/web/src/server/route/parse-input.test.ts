@@ -1,0 +1,73 @@
+import { describe, expect, it } from "vitest";
+import { AppError } from "../errors.ts";
+import { readJsonBody } from "./parse-input.ts";
+
+const CHUNK = new Uint8Array(64 * 1024).fill(0x20);
+
+/** A body of `totalBytes` spaces produced on demand; `pulled()` says how much was read. */
+function lazyBody(totalBytes: number) {
+  let produced = 0;
+  const stream = new ReadableStream<Uint8Array>({
+    pull(controller) {
+      if (produced >= totalBytes) return controller.close();
+      produced += CHUNK.byteLength;
+      controller.enqueue(CHUNK);
+    },
+  });
+  return { stream, pulled: () => produced };
+}
+
+function post(body: BodyInit, headers: Record<string, string> = {}) {
+  return new Request("http://localhost/api/test", {
+    method: "POST",
+    body,
+    headers,
+    duplex: "half",
+  } as RequestInit);
+}
+
+async function refusal(promise: Promise<unknown>): Promise<AppError> {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  if (!(error instanceof AppError)) throw new Error(`expected an AppError, got ${String(error)}`);
+  return error;
+}
+
+describe("readJsonBody", () => {
+  it("refuses a body announced as 1 GB before reading any of it", async () => {
+    const gigabyte = 1024 ** 3;
+    const body = lazyBody(gigabyte);
+    const error = await refusal(
+      readJsonBody(post(body.stream, { "content-length": String(gigabyte) }), 1024),
+    );
+    expect(error.code).toBe("PAYLOAD_TOO_LARGE");
+    expect(body.pulled()).toBeLessThanOrEqual(2 * CHUNK.byteLength);
+  });
+
+  it("stops reading an unannounced body as soon as it passes the limit", async () => {
+    const body = lazyBody(1024 ** 3);
+    const error = await refusal(readJsonBody(post(body.stream), 256 * 1024));
+    expect(error.code).toBe("PAYLOAD_TOO_LARGE");
+    expect(body.pulled()).toBeLessThan(1024 * 1024);
+  });
+
+  it("reads a body up to the limit, and names what is wrong with a bad one", async () => {
+    expect(await readJsonBody(post('{"a":[1,2]}'), 11)).toEqual({ a: [1, 2] });
+    expect((await refusal(readJsonBody(post('{"a":[1,2]}'), 10))).code).toBe("PAYLOAD_TOO_LARGE");
+    expect((await refusal(readJsonBody(post("  ")))).message).toMatch(/empty/);
+    expect((await refusal(readJsonBody(post("{nope")))).message).toMatch(/Malformed JSON/);
+  });
+
+  it("reads multi-byte characters split across chunks intact", async () => {
+    const bytes = new TextEncoder().encode(JSON.stringify({ name: "données ✓ 模型" }));
+    const stream = new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (const byte of bytes) controller.enqueue(new Uint8Array([byte]));
+        controller.close();
+      },
+    });
+    expect(await readJsonBody(post(stream))).toEqual({ name: "données ✓ 模型" });
+  });
+});
