@@ -2,6 +2,12 @@
 // parameters). Safe in the browser; Node-only computations are in ./server.ts.
 
 export {
+  DEFAULT_SIGN_IN_THROTTLE,
+  decideSignInThrottle,
+  type SignInThrottle,
+  type SignInThrottlePolicy,
+} from "./credentials/sign-in-throttle.ts";
+export {
   binSample,
   type SampleValue,
 } from "./drift/bin-sample.ts";
@@ -64,6 +70,34 @@ export {
   type SeverityThresholds,
 } from "./drift/severity.ts";
 export { type JsonValue, serializeCanonicalJson } from "./lineage/canonical-json.ts";
+export {
+  buildLineageGraph,
+  CLUSTER_PAGE_SIZE,
+  CLUSTER_THRESHOLD,
+  type FanOutGroup,
+  type LineageGraphError,
+  type LineageGraphInput,
+  MAX_GRAPH_NODES,
+} from "./lineage/graph/build-lineage-graph.ts";
+export { countKind, formatClusterLabel } from "./lineage/graph/cluster-label.ts";
+export {
+  formatClusterId,
+  formatEdge,
+  formatNodeId,
+  parseClusterId,
+  parseNodeId,
+} from "./lineage/graph/node-id.ts";
+export {
+  type ClusterNode,
+  type Direction,
+  ENTITY_KINDS,
+  type EntityKind,
+  type EntityNode,
+  type GraphEdge,
+  type GraphNode,
+  type LineageGraph,
+  type NodeId,
+} from "./lineage/graph/types.ts";
 export { validateAliasName } from "./registry/alias.ts";
 export {
   type Approval,
@@ -101,4 +135,39 @@ export type { RegistryError, RegistryErrorCode } from "./registry/registry-error
 export { canTransition, STAGES, type Stage, type TargetStage } from "./registry/stage.ts";
 export { err, ok, type Result } from "./result.ts";
 export { hasRole, ROLES, type Role } from "./roles.ts";
+export {
+  type BucketPlan,
+  downsampleSeries,
+  findBucketStart,
+  MAX_BUCKETS,
+  planBuckets,
+  type SeriesBucket,
+  type SeriesPoint,
+  traceBuckets,
+} from "./tracking/downsample.ts";
+export {
+  type FilterClause,
+  type FilterEntity,
+  type FilterOperator,
+  type FilterValue,
+  type Identifier,
+  parseFilter,
+} from "./tracking/filter.ts";
+export type { FilterSyntaxError } from "./tracking/filter-tokens.ts";
+export {
+  type ListOperator,
+  NUMERIC_RUN_ATTRIBUTES,
+  type NumericOperator,
+  type NumericRunAttribute,
+  parseRunFilter,
+  RUN_DATASET_KEYS,
+  type RunAttribute,
+  type RunDatasetKey,
+  type RunFilterClause,
+  resolveRunAttribute,
+  STRING_RUN_ATTRIBUTES,
+  type StringOperator,
+  type StringRunAttribute,
+} from "./tracking/run-filter.ts";
+export { parseRunOrderBy, type RunOrderKey, type SortDirection } from "./tracking/run-order.ts";
 export { computeNextAttempt, MAX_DELIVERY_ATTEMPTS } from "./webhooks/backoff.ts";
