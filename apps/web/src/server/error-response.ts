@@ -10,6 +10,7 @@ export const STATUS_BY_CODE: Record<AppErrorCode, number> = {
   NOT_FOUND: 404,
   CONFLICT: 409,
   PAYLOAD_TOO_LARGE: 413,
+  RATE_LIMITED: 429,
   INTERNAL: 500,
   UNAVAILABLE: 503,
 };
@@ -33,10 +34,19 @@ function answer(error: AppError, isUnexpected = false): ErrorAnswer {
   const status = STATUS_BY_CODE[error.code];
   const headers: Record<string, string> = {};
   if (error.code === "UNAVAILABLE") headers["Retry-After"] = String(RETRY_AFTER_SECONDS);
+  if (error.code === "RATE_LIMITED") headers["Retry-After"] = String(readRetryAfter(error.details));
   if (error.code === "UNAUTHENTICATED") headers["WWW-Authenticate"] = 'Bearer realm="pedigree"';
   const body: ErrorBody = { error: { code: error.code, message: error.message } };
   if (error.details !== undefined) body.error.details = error.details;
   return { status, body, headers, isUnexpected };
+}
+
+function readRetryAfter(details: unknown): number {
+  const seconds =
+    typeof details === "object" && details !== null && "retryAfterSeconds" in details
+      ? Number(details.retryAfterSeconds)
+      : Number.NaN;
+  return Number.isFinite(seconds) ? seconds : RETRY_AFTER_SECONDS;
 }
 
 /** Translates anything thrown by a handler; unknown errors become a 500 naming only the request. */

@@ -8,6 +8,7 @@ export const APP_ERROR_CODES = [
   "CONFLICT",
   "INVALID_INPUT",
   "PAYLOAD_TOO_LARGE",
+  "RATE_LIMITED",
   "UNAVAILABLE",
   "INTERNAL",
 ] as const;

@@ -2,9 +2,13 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getEnv } from "../../env.ts";
-import { ACCOUNT_DISABLED_ERROR } from "../../features/auth/sign-in-errors.ts";
+import {
+  ACCOUNT_DISABLED_ERROR,
+  TOO_MANY_ATTEMPTS_ERROR,
+} from "../../features/auth/sign-in-errors.ts";
 import { getDatabase } from "../db.ts";
 import { logger } from "../logger.ts";
+import { readClientAddress } from "./client-address.ts";
 import { verifyCredentials } from "./credentials.ts";
 
 const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
@@ -23,13 +27,19 @@ export function getAuthOptions(): NextAuthOptions {
           email: { label: "Email", type: "email" },
           password: { label: "Password", type: "password" },
         },
-        async authorize(credentials) {
+        async authorize(credentials, request) {
           const email = credentials?.email ?? "";
           const password = credentials?.password ?? "";
           if (!email || !password) return null;
-          const result = await verifyCredentials(await getDatabase(), email, password);
+          const forwardedFor: unknown = request.headers?.["x-forwarded-for"];
+          const address = readClientAddress(typeof forwardedFor === "string" ? forwardedFor : null);
+          const result = await verifyCredentials(await getDatabase(), email, password, {
+            address,
+            now: new Date(),
+          });
           if (result.ok) return result.value;
-          if (result.error === "ACCOUNT_DISABLED") throw new Error(ACCOUNT_DISABLED_ERROR);
+          if (result.error.reason === "ACCOUNT_DISABLED") throw new Error(ACCOUNT_DISABLED_ERROR);
+          if (result.error.reason === "THROTTLED") throw new Error(TOO_MANY_ATTEMPTS_ERROR);
           return null;
         },
       }),

@@ -6,6 +6,7 @@ import { getToken } from "next-auth/jwt";
 import { getEnv } from "../../env.ts";
 import { AppError } from "../errors.ts";
 import { parseAuthorizationHeader } from "./authorization-header.ts";
+import { readClientAddress } from "./client-address.ts";
 import { findActiveUser, verifyCredentials } from "./credentials.ts";
 import type { CredentialKind, Principal } from "./principal.ts";
 
@@ -45,10 +46,19 @@ export async function authenticate(
         return authenticateToken(db, header.password, now);
       }
       requireAccepted("basic");
-      const result = await verifyCredentials(db, header.username, header.password);
+      const result = await verifyCredentials(db, header.username, header.password, {
+        address: readClientAddress(request.headers.get("x-forwarded-for")),
+        now,
+      });
       if (!result.ok) {
+        const { error } = result;
+        if (error.reason === "THROTTLED") {
+          throw new AppError("RATE_LIMITED", "Too many failed sign-ins; try again later", {
+            retryAfterSeconds: error.retryAfterSeconds,
+          });
+        }
         throw unauthenticated(
-          result.error === "ACCOUNT_DISABLED"
+          error.reason === "ACCOUNT_DISABLED"
             ? "This account is disabled"
             : "Wrong email or password",
         );

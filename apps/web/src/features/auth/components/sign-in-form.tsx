@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { type FormEvent, useState } from "react";
-import { ACCOUNT_DISABLED_ERROR } from "../sign-in-errors.ts";
+import { ACCOUNT_DISABLED_ERROR, TOO_MANY_ATTEMPTS_ERROR } from "../sign-in-errors.ts";
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   const router = useRouter();
@@ -26,11 +26,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
         router.refresh();
         return;
       }
-      setError(
-        result?.error === ACCOUNT_DISABLED_ERROR
-          ? "This account is disabled"
-          : "Wrong email or password",
-      );
+      setError(describeSignInError(result?.error));
     } catch {
       setError("Could not reach the server; try again");
     }
@@ -77,4 +73,12 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
       </button>
     </form>
   );
+}
+
+function describeSignInError(code: string | null | undefined): string {
+  if (code === ACCOUNT_DISABLED_ERROR) return "This account is disabled";
+  if (code === TOO_MANY_ATTEMPTS_ERROR) {
+    return "Too many failed sign-ins for this account or from this address; wait a few minutes";
+  }
+  return "Wrong email or password";
 }
