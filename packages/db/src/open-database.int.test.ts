@@ -79,7 +79,7 @@ describe(`database (${process.env.PEDIGREE_TEST_DATABASE})`, () => {
     expect(production.map((v) => v.version)).toEqual([2]);
   });
 
-  it("refuses to change a written dataset version or an audit event", async () => {
+  it("refuses to change or delete a written dataset version, its partitions or an audit event", async () => {
     const dataset = await db.prisma.dataset.create({ data: { name: "d" } });
     await db.prisma.datasetVersion.create({
       data: { id: "a".repeat(64), datasetId: dataset.id, rowCount: 10n },
@@ -87,6 +87,21 @@ describe(`database (${process.env.PEDIGREE_TEST_DATABASE})`, () => {
     await expect(
       db.sql.query(`UPDATE "DatasetVersion" SET "rowCount" = 11 WHERE id = $1`, ["a".repeat(64)]),
     ).rejects.toMatchObject({ code: "23001" });
+    await expect(
+      db.sql.query(`DELETE FROM "DatasetVersion" WHERE id = $1`, ["a".repeat(64)]),
+    ).rejects.toMatchObject({ code: "23001" });
+    const partition = await db.prisma.rawPartition.create({
+      data: { uri: "s3://raw/dt=2026-11-01", checksum: "c1", rowCount: 10n, bytes: 100n },
+    });
+    await db.prisma.datasetVersionPartition.create({
+      data: { datasetVersionId: "a".repeat(64), partitionId: partition.id },
+    });
+    await expect(
+      db.sql.query(`UPDATE "DatasetVersionPartition" SET "partitionId" = $1`, [partition.id]),
+    ).rejects.toMatchObject({ code: "23001" });
+    await expect(db.sql.query(`DELETE FROM "DatasetVersionPartition"`)).rejects.toMatchObject({
+      code: "23001",
+    });
     const event = await db.prisma.auditEvent.create({
       data: { action: "x", targetType: "t", targetId: "1" },
     });
@@ -103,7 +118,9 @@ describe("a server connection that dies while idle", () => {
   it.skipIf(process.env.PEDIGREE_TEST_DATABASE !== "postgres")(
     "is dropped without crashing the process, and the next query opens another (PostgreSQL only)",
     async () => {
-      const [{ pid }] = await db.prisma.$queryRaw<[{ pid: number }]>`SELECT pg_backend_pid() AS pid`;
+      const [{ pid }] = await db.prisma.$queryRaw<
+        [{ pid: number }]
+      >`SELECT pg_backend_pid() AS pid`;
       const killer = await openTestDatabase();
       try {
         // Ends the pool's idle connection from outside, as a server restart would.
