@@ -101,7 +101,16 @@ export function generateDemo(options: DemoOptions): DemoData {
     const productionReports = drift.driftReports.filter(
       (r) => r.deploymentId === deployments.production.id,
     );
-    append(data, generateMonitoring(context, model, registry.modelId, productionReports));
+    append(
+      data,
+      generateMonitoring(
+        context,
+        model,
+        registry.modelId,
+        productionReports,
+        deployments.production.versionId,
+      ),
+    );
   }
   // Gate results as the service records them when a request is made; rollbacks skip the gates.
   for (const request of data.promotionRequests) {

@@ -1,3 +1,4 @@
+import { type Breach, evaluateRule, type MonitorRuleSpec } from "@pedigree/domain";
 import type { ModelSpec } from "./catalog.ts";
 import type { DemoContext } from "./demo-context.ts";
 import type { DemoData } from "./demo-data.ts";
@@ -8,23 +9,19 @@ type Report = DemoData["driftReports"][number];
 type FeatureDriftJson = { feature: string; psi: number | null; missingShareDelta: number };
 
 /**
- * A model's monitor rules and the triggers its production reports fired: the first breach is
- * sent to the orchestrator, later ones within the cooldown are suppressed.
+ * A model's monitor rules and the triggers its production reports fired: the first breach of a
+ * rule opens its trigger, later breaches add evidence to it (one open trigger per rule).
  */
 export function generateMonitoring(
   context: DemoContext,
   model: ModelSpec,
   modelId: string,
   productionReports: readonly Report[],
+  productionVersionId: string,
 ): Rows {
   const random = context.random.fork(`monitoring:${model.name}`);
   const rows: Rows = { monitorRules: [], retrainTriggers: [] };
-  const rules: {
-    name: string;
-    kind: "FEATURE_DRIFT" | "MISSING_SHARE";
-    subject: string | null;
-    threshold: number;
-  }[] = [
+  const rules: (MonitorRuleSpec & { name: string })[] = [
     { name: "Any feature past PSI 0.2", kind: "FEATURE_DRIFT", subject: null, threshold: 0.2 },
     ...(model.slug === "fraud"
       ? [
@@ -32,14 +29,14 @@ export function generateMonitoring(
             name: "ip_risk_score goes missing",
             kind: "MISSING_SHARE" as const,
             subject: "ip_risk_score",
-            threshold: 0.05,
+            threshold: 5,
           },
         ]
       : []),
   ];
   for (const rule of rules) {
     const id = random.id();
-    const cooldownMinutes = 7 * 24 * 60;
+    const createdAt = context.at(200);
     rows.monitorRules.push({
       id,
       modelId,
@@ -47,50 +44,59 @@ export function generateMonitoring(
       kind: rule.kind,
       subject: rule.subject,
       threshold: rule.threshold,
-      action: {
-        type: "airflow",
-        baseUrl: "http://airflow.internal:8080",
-        dagId: `${model.slug}_retrain`,
-      },
-      secret: null,
       isEnabled: true,
-      cooldownMinutes,
-      createdAt: context.at(200),
+      createdById: null,
+      createdAt,
+      updatedAt: createdAt,
     });
-    let lastSent: number | null = null;
+    const evidence: Breach[] = [];
     for (const report of productionReports) {
-      if (report.isTooFewRows) continue;
-      const features = report.features as FeatureDriftJson[];
-      const observed = features
-        .filter((f) => rule.subject === null || f.feature === rule.subject)
-        .map((f) => ({
-          feature: f.feature,
-          value: rule.kind === "FEATURE_DRIFT" ? (f.psi ?? 0) : f.missingShareDelta,
-        }))
-        .sort((a, b) => b.value - a.value)[0];
-      if (!observed || observed.value <= rule.threshold) continue;
-      const at = addHours(report.computedAt as Date, 0.05);
-      const isCooling = lastSent !== null && at.getTime() - lastSent < cooldownMinutes * 60_000;
-      if (!isCooling) lastSent = at.getTime();
-      rows.retrainTriggers.push({
-        id: random.id(),
-        ruleId: id,
-        reportId: report.id as string,
-        status: isCooling ? "SUPPRESSED" : "SENT",
-        reason: {
-          rule: rule.name,
-          feature: observed.feature,
-          observed: observed.value,
-          threshold: rule.threshold,
+      const observations = evaluateRule(rule, {
+        report: {
+          features: report.features as FeatureDriftJson[],
+          driftedShare: report.driftedShare,
+          isTooFewRows: report.isTooFewRows ?? false,
         },
-        attempts: isCooling ? 0 : 1,
-        nextAttemptAt: at,
-        lastError: null,
-        externalRunId: isCooling ? null : `pedigree__${at.toISOString()}`,
-        createdAt: at,
-        sentAt: isCooling ? null : addHours(at, 0.01),
+        metrics: {},
+      });
+      if (!observations.length) continue;
+      evidence.push({
+        at: addHours(report.computedAt as Date, 0.05).toISOString(),
+        ruleId: id,
+        rule: rule.name,
+        kind: rule.kind,
+        threshold: rule.threshold,
+        deploymentId: report.deploymentId,
+        reportId: report.id as string,
+        windowStart: new Date(report.windowStart).toISOString(),
+        windowEnd: new Date(report.windowEnd).toISOString(),
+        observations,
       });
     }
+    const [first, last] = [evidence[0], evidence.at(-1)];
+    if (!first || !last) continue;
+    const triggerId = random.id();
+    rows.retrainTriggers.push({
+      id: triggerId,
+      ruleId: id,
+      openRuleId: id,
+      reportId: first.reportId,
+      deploymentId: first.deploymentId,
+      versionId: productionVersionId,
+      action: "RETRAIN",
+      status: "OPEN",
+      evidence: JSON.parse(JSON.stringify(evidence)),
+      breachCount: evidence.length,
+      lastBreachAt: new Date(last.at),
+      rollbackRequestId: null,
+      externalRunId: null,
+      resolvedAt: null,
+      resolvedByVersionId: null,
+      dismissedAt: null,
+      dismissedById: null,
+      dismissReason: null,
+      createdAt: new Date(first.at),
+    });
   }
   return rows;
 }

@@ -98,6 +98,39 @@ export {
   type LineageGraph,
   type NodeId,
 } from "./lineage/graph/types.ts";
+export {
+  type AirflowDagRunBody,
+  buildAirflowDagRunBody,
+  buildAirflowDagRunUrl,
+  buildDagRunId,
+  buildRetrainWebhookData,
+  isDeliveredStatus,
+  type TriggerSummary,
+} from "./monitoring/requests.ts";
+export {
+  DEFAULT_RULE_THRESHOLDS,
+  describeRule,
+  evaluateRule,
+  type FeatureReading,
+  type MonitorRuleKind,
+  type MonitorRuleSpec,
+  type Observation,
+  toPoints,
+  validateRule,
+  type WindowReading,
+} from "./monitoring/rules.ts";
+export {
+  type ActionInput,
+  type Breach,
+  type BreachDecision,
+  chooseAction,
+  DEFAULT_ROLLBACK_WINDOW_DAYS,
+  decideBreach,
+  isResolvedBy,
+  type RetrainAction,
+  type RetrainTriggerStatus,
+  readEvidence,
+} from "./monitoring/triggers.ts";
 export { validateAliasName } from "./registry/alias.ts";
 export {
   type Approval,
