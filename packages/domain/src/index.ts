@@ -16,6 +16,7 @@ export {
   buildCategoricalProfileOn,
   type CategoricalOptions,
   type CategoricalValue,
+  profileCategoryCounts,
 } from "./drift/categorical-profile.ts";
 export {
   type AlignedCounts,
@@ -38,6 +39,11 @@ export {
   type FeaturePair,
 } from "./drift/drift-report.ts";
 export {
+  DEFAULT_QUANTILE_CAP,
+  ExactQuantiles,
+  type ExactQuantilesOptions,
+} from "./drift/exact-quantiles.ts";
+export {
   type FeatureProfile,
   type FeatureType,
   MAX_CATEGORIES,
@@ -47,12 +53,26 @@ export {
   type Quantiles,
 } from "./drift/feature-profile.ts";
 export {
+  checkBaseline,
+  checkProfile,
+  matchWindow,
+  type NamedProfile,
+  type ProfileError,
+} from "./drift/match-window.ts";
+export {
   buildNumericProfile,
   computeDecileEdges,
   findNumericBin,
   isMissingNumber,
   type NumericValue,
 } from "./drift/numeric-profile.ts";
+export {
+  CategoricalAccumulator,
+  NumericAccumulator,
+  PROFILE_PROBABILITIES,
+  STREAM_CATEGORY_LIMIT,
+  splitProfileQuantiles,
+} from "./drift/profile-accumulator.ts";
 export { computeQuantile } from "./drift/quantile.ts";
 export {
   computeJsDistance,

@@ -27,12 +27,13 @@ function rankCategories(counts: Map<string, number>): [string, number][] {
 /** Keeps the first `room - 1` entries and folds the rest into `__other__` when they overflow. */
 function foldCategories(ranked: [string, number][], room: number): [string, number][] {
   if (ranked.length <= room) return ranked;
-  const kept = ranked.slice(0, Math.max(room - 1, 0));
-  let other = 0;
-  for (const [, count] of ranked.slice(kept.length)) other += count;
-  const merged = kept.filter(([label]) => label !== OTHER_CATEGORY);
-  const existing = kept.find(([label]) => label === OTHER_CATEGORY)?.[1] ?? 0;
-  return [...merged, [OTHER_CATEGORY, existing + other]];
+  // An `__other__` already counted (a folded stream) takes the folded tail, not a kept slot.
+  const existing = ranked.find(([label]) => label === OTHER_CATEGORY)?.[1] ?? 0;
+  const rest = ranked.filter(([label]) => label !== OTHER_CATEGORY);
+  const kept = rest.slice(0, Math.max(room - 1, 0));
+  let other = existing;
+  for (const [, count] of rest.slice(kept.length)) other += count;
+  return [...kept, [OTHER_CATEGORY, other]];
 }
 
 function toProfile(
@@ -58,8 +59,7 @@ export function buildCategoricalProfile(
   options: CategoricalOptions = {},
 ): FeatureProfile {
   const { counts, missingCount } = countCategories(values);
-  const entries = foldCategories(rankCategories(counts), options.maxCategories ?? MAX_CATEGORIES);
-  return toProfile(entries, missingCount, values.length, counts.size);
+  return profileCategoryCounts(counts, missingCount, values.length, options);
 }
 
 /**
@@ -74,6 +74,26 @@ export function buildCategoricalProfileOn(
   options: CategoricalOptions = {},
 ): FeatureProfile {
   const { counts, missingCount } = countCategories(values);
+  return profileCategoryCounts(counts, missingCount, values.length, options, reference);
+}
+
+/**
+ * The profile of counted categories (what both builders above do after counting; streams count
+ * on their own): as a reference, or on `reference`'s categories when one is given.
+ */
+export function profileCategoryCounts(
+  counts: ReadonlyMap<string, number>,
+  missingCount: number,
+  totalCount: number,
+  options: CategoricalOptions = {},
+  reference?: FeatureProfile,
+  distinctCount: number = counts.size,
+): FeatureProfile {
+  const cap = options.maxCategories ?? MAX_CATEGORIES;
+  if (!reference) {
+    const entries = foldCategories(rankCategories(new Map(counts)), cap);
+    return toProfile(entries, missingCount, totalCount, distinctCount);
+  }
   const known = new Set(reference.categories);
   const hasOther = known.has(OTHER_CATEGORY);
   const entries: [string, number][] = reference.categories.map((label) => [
@@ -90,11 +110,11 @@ export function buildCategoricalProfileOn(
     slot[1] += folded;
     tail = [];
   }
-  const room = Math.max((options.maxCategories ?? MAX_CATEGORIES) - entries.length, 1);
+  const room = Math.max(cap - entries.length, 1);
   return toProfile(
     [...entries, ...foldCategories(tail, room)],
     missingCount,
-    values.length,
-    counts.size,
+    totalCount,
+    distinctCount,
   );
 }
