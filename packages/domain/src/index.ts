@@ -90,6 +90,48 @@ export {
   type SeverityThresholds,
 } from "./drift/severity.ts";
 export { type JsonValue, serializeCanonicalJson } from "./lineage/canonical-json.ts";
+export { type ChecksumKind, readChecksumKind } from "./lineage/checksum.ts";
+export { diffDatasetVersions } from "./lineage/dataset-version-diff.ts";
+export {
+  type CommitInput,
+  type DatasetVersionInput,
+  type NormalizedDatasetVersion,
+  type NormalizedPartition,
+  normalizeDatasetVersion,
+  type PartitionInput,
+  type QualityCheck,
+  type RegistrationError,
+  toDatasetVersionContent,
+} from "./lineage/dataset-version-registration.ts";
+export {
+  buildDvcDatasetVersion,
+  type DvcEntry,
+  type DvcImportOptions,
+  type DvcStage,
+  parseDvcFile,
+  parseDvcLock,
+} from "./lineage/dvc.ts";
+export { formatImpactCsv, type ImpactReport } from "./lineage/impact.ts";
+export { isLakefsUri, type LakefsUri, parseLakefsUri } from "./lineage/lakefs-uri.ts";
+export type { ReproduceManifest } from "./lineage/manifest.ts";
+export {
+  type DatasetRef,
+  type Facets,
+  type LineageEventParsed,
+  parseEventTime,
+  parseLineageEvent,
+  RUN_STATES,
+  type RunState,
+} from "./lineage/openlineage-event.ts";
+export {
+  type MergedRun,
+  mergeFacets,
+  mergeRunEvents,
+  readDatasetVersionFacet,
+  readModelVersionFacet,
+  readSourceCodeCommit,
+  toDatasetLocation,
+} from "./lineage/openlineage-merge.ts";
 export {
   buildLineageGraph,
   CLUSTER_PAGE_SIZE,

@@ -10,4 +10,6 @@ export {
   computeDatasetVersionId,
   type DatasetVersionContent,
 } from "./lineage/dataset-version-id.ts";
+export { computeDvcDirHash } from "./lineage/dvc-dir-hash.ts";
+export { checkManifestDatasetVersionIds } from "./lineage/manifest-check.ts";
 export { signWebhookPayload } from "./webhooks/signature.ts";

@@ -1,0 +1,39 @@
+import { serializeCanonicalJson } from "./canonical-json.ts";
+import type { NormalizedDatasetVersion } from "./dataset-version-registration.ts";
+
+/**
+ * What differs between a stored dataset version and one sent again under the same id, as
+ * sentences for a 409. The id covers checksums, commit sha and params only, so the same id can
+ * come with other rows, schema, checks, partition uris or repo: that is a conflict, not a new
+ * version. A value the sender left out (null) is not a difference.
+ */
+export function diffDatasetVersions(
+  stored: NormalizedDatasetVersion,
+  sent: NormalizedDatasetVersion,
+): string[] {
+  const differences: string[] = [];
+  const compare = (what: string, a: unknown, b: unknown) => {
+    if (a === null || a === undefined || b === null || b === undefined) return;
+    const left = serializeCanonicalJson(a as never);
+    const right = serializeCanonicalJson(b as never);
+    if (left !== right) differences.push(`${what}: stored ${left}, sent ${right}`);
+  };
+  compare("dataset", stored.dataset, sent.dataset);
+  compare("rowCount", stored.rowCount, sent.rowCount);
+  compare("schema", stored.schema, sent.schema);
+  compare("qualityChecks", stored.qualityChecks, sent.qualityChecks);
+  compare("sourceUri", stored.sourceUri, sent.sourceUri);
+  compare("commit.repo", stored.commit?.repo, sent.commit?.repo);
+  const storedUris = stored.partitions.map((p) => p.uri);
+  const sentUris = sent.partitions.map((p) => p.uri);
+  compare("partition uris", storedUris, sentUris);
+  const byUri = new Map(stored.partitions.map((p) => [p.uri, p]));
+  for (const partition of sent.partitions) {
+    const before = byUri.get(partition.uri);
+    if (!before) continue;
+    compare(`${partition.uri} rowCount`, before.rowCount, partition.rowCount);
+    compare(`${partition.uri} bytes`, before.bytes, partition.bytes);
+    compare(`${partition.uri} partitionKey`, before.partitionKey, partition.partitionKey);
+  }
+  return differences;
+}
