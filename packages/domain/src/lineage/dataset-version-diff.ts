@@ -2,10 +2,10 @@ import { serializeCanonicalJson } from "./canonical-json.ts";
 import type { NormalizedDatasetVersion } from "./dataset-version-registration.ts";
 
 /**
- * What differs between a stored dataset version and one sent again under the same id, as
- * sentences for a 409. The id covers checksums, commit sha and params only, so the same id can
- * come with other rows, schema, checks, partition uris or repo: that is a conflict, not a new
- * version. A value the sender left out (null) is not a difference.
+ * What differs between a stored dataset version and one sent under its id, as sentences for a
+ * 409. The id covers checksums, commit sha and params, so under a matching id only the rest can
+ * differ (rows, schema, checks, partition uris, repo); a client-chosen id can differ in anything.
+ * A value the sender left out (null) is not a difference.
  */
 export function diffDatasetVersions(
   stored: NormalizedDatasetVersion,
@@ -18,6 +18,13 @@ export function diffDatasetVersions(
     const right = serializeCanonicalJson(b as never);
     if (left !== right) differences.push(`${what}: stored ${left}, sent ${right}`);
   };
+  compare(
+    "partition checksums",
+    stored.partitions.map((p) => p.checksum).sort(),
+    sent.partitions.map((p) => p.checksum).sort(),
+  );
+  compare("commit.sha", stored.commit?.sha ?? "(none)", sent.commit?.sha ?? "(none)");
+  compare("params", stored.params, sent.params);
   compare("dataset", stored.dataset, sent.dataset);
   compare("rowCount", stored.rowCount, sent.rowCount);
   compare("schema", stored.schema, sent.schema);

@@ -108,5 +108,11 @@ describe("diffDatasetVersions", () => {
       "s3://raw/dt=2026-10-02/ rowCount: stored 20, sent 21",
     ]);
     expect(diffDatasetVersions(stored, stored)).toEqual([]);
+    const other = normalize({ ...input, params: { window: 31 }, commit: null });
+    expect(diffDatasetVersions(stored, other)).toEqual([
+      'commit.sha: stored "abcdef0123", sent "(none)"',
+      'params: stored {"window":30}, sent {"window":31}',
+      'schema: stored [{"name":"a","type":"int"}], sent []',
+    ]);
   });
 });
