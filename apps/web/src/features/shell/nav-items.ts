@@ -8,6 +8,7 @@ interface NavItem {
 
 export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/", label: "Models", alsoActiveUnder: ["/models/"] },
+  { href: "/experiments", label: "Runs", alsoActiveUnder: ["/runs/"] },
 ];
 
 export function isNavItemActive(item: NavItem, pathname: string): boolean {

@@ -1,0 +1,8 @@
+import { listExperiments } from "../../../../features/runs/experiments.ts";
+import { getDatabase } from "../../../../server/db.ts";
+import { defineRoute } from "../../../../server/route/define-route.ts";
+
+/** Active experiments with their run counts, newest activity first. */
+export const GET = defineRoute({ auth: "VIEWER" }, async () => ({
+  experiments: await listExperiments(await getDatabase()),
+}));
