@@ -26,6 +26,23 @@ const schema = z.object({
     blankToUndefined,
     z.enum(["debug", "info", "warn", "error"]).default("info"),
   ),
+  /** MLflow artifacts on disk; default: an `artifacts` folder beside the embedded database. */
+  PEDIGREE_ARTIFACTS_DIR: optional(z.string()),
+  /** Set: artifacts go to this S3-compatible bucket instead of the folder. */
+  PEDIGREE_ARTIFACTS_S3_BUCKET: optional(z.string()),
+  /** A key prefix inside the bucket. */
+  PEDIGREE_ARTIFACTS_S3_PREFIX: optional(z.string()),
+  /** MinIO, R2 and the like; absent: AWS. */
+  PEDIGREE_ARTIFACTS_S3_ENDPOINT: optional(z.url()),
+  PEDIGREE_ARTIFACTS_S3_REGION: z.preprocess(blankToUndefined, z.string().default("us-east-1")),
+  /** "true" for MinIO-style http://host/bucket/key addressing. */
+  PEDIGREE_ARTIFACTS_S3_FORCE_PATH_STYLE: z.preprocess(
+    blankToUndefined,
+    z.enum(["true", "false"]).default("false"),
+  ),
+  /** Absent: the AWS SDK's default credential chain. */
+  PEDIGREE_ARTIFACTS_S3_ACCESS_KEY_ID: optional(z.string()),
+  PEDIGREE_ARTIFACTS_S3_SECRET_ACCESS_KEY: optional(z.string()),
 });
 
 /** Every variable the app reads; a test checks that .env.example lists each. */

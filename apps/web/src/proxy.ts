@@ -17,6 +17,7 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
 }
 
 export const config = {
-  // Everything but API routes, Next's assets, the icon and the sign-in page itself.
-  matcher: ["/((?!api/|_next/|favicon\\.ico$|icon\\.svg$|signin$).*)"],
+  // Everything but API routes (MLflow's /ajax-api, /version and /health included), Next's assets,
+  // the icon and the sign-in page itself.
+  matcher: ["/((?!api/|ajax-api/|version$|health$|_next/|favicon\\.ico$|icon\\.svg$|signin$).*)"],
 };

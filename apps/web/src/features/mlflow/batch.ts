@@ -1,0 +1,39 @@
+import "server-only";
+import type { Database } from "@pedigree/db";
+import { invalidParameter } from "./errors.ts";
+import { logMetrics, type MetricInput } from "./metrics.ts";
+import { type KeyValue, loadActiveRun, logParams, setTags } from "./runs.ts";
+
+/** log-batch limits (mlflow-rest.md §4); the Python client splits larger batches itself. */
+export const BATCH_LIMITS = { metrics: 1000, params: 100, tags: 100, total: 1000 } as const;
+
+export interface Batch {
+  metrics: MetricInput[];
+  params: KeyValue[];
+  tags: KeyValue[];
+}
+
+export function checkBatchLimits(batch: Batch): void {
+  for (const kind of ["metrics", "params", "tags"] as const) {
+    if (batch[kind].length > BATCH_LIMITS[kind]) {
+      throw invalidParameter(
+        `A batch logging request can contain at most ${BATCH_LIMITS[kind]} ${kind}. Got ${batch[kind].length} ${kind}. Please split up ${kind} across multiple requests and try again.`,
+      );
+    }
+  }
+  const total = batch.metrics.length + batch.params.length + batch.tags.length;
+  if (total > BATCH_LIMITS.total) {
+    throw invalidParameter(
+      `A batch logging request can contain at most ${BATCH_LIMITS.total} total metrics, params and tags. Got ${total}.`,
+    );
+  }
+}
+
+/** Params, then metrics, then tags, as upstream: each kind in one statement. */
+export async function logBatch(db: Database, runId: string, batch: Batch): Promise<void> {
+  checkBatchLimits(batch);
+  await loadActiveRun(db, runId);
+  await logParams(db, runId, batch.params);
+  await logMetrics(db, runId, batch.metrics);
+  await setTags(db, runId, batch.tags);
+}

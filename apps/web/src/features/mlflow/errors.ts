@@ -1,0 +1,83 @@
+// MLflow's error codes and statuses (mlflow/exceptions.py ERROR_CODE_TO_HTTP_STATUS). Services
+// throw AppError as everywhere else; this is the one place that says what MLflow calls them.
+import { AppError, type AppErrorCode } from "../../server/errors.ts";
+
+export const MLFLOW_STATUS_BY_CODE = {
+  INVALID_PARAMETER_VALUE: 400,
+  RESOURCE_ALREADY_EXISTS: 400,
+  BAD_REQUEST: 400,
+  UNAUTHENTICATED: 401,
+  PERMISSION_DENIED: 403,
+  RESOURCE_DOES_NOT_EXIST: 404,
+  ENDPOINT_NOT_FOUND: 404,
+  RESOURCE_CONFLICT: 409,
+  INTERNAL_ERROR: 500,
+  NOT_IMPLEMENTED: 501,
+  TEMPORARILY_UNAVAILABLE: 503,
+} as const;
+
+export type MlflowCode = keyof typeof MLFLOW_STATUS_BY_CODE;
+
+/** Our codes as MLflow's: a unique violation (CONFLICT) is MLflow's duplicate name, a 400. */
+const MLFLOW_CODE_BY_APP_CODE: Record<string, MlflowCode> = {
+  INVALID_INPUT: "INVALID_PARAMETER_VALUE",
+  PAYLOAD_TOO_LARGE: "INVALID_PARAMETER_VALUE",
+  UNAUTHENTICATED: "UNAUTHENTICATED",
+  FORBIDDEN: "PERMISSION_DENIED",
+  NOT_FOUND: "RESOURCE_DOES_NOT_EXIST",
+  CONFLICT: "RESOURCE_ALREADY_EXISTS",
+  UNAVAILABLE: "TEMPORARILY_UNAVAILABLE",
+  INTERNAL: "INTERNAL_ERROR",
+};
+
+/** Registry refusals (AppError CONFLICT with details.reason) that are not duplicates. */
+const MLFLOW_CODE_BY_REGISTRY_REASON: Record<string, MlflowCode> = {
+  INVALID_TRANSITION: "INVALID_PARAMETER_VALUE",
+  INVALID_ALIAS: "INVALID_PARAMETER_VALUE",
+  APPROVAL_MISSING: "PERMISSION_DENIED",
+  GATE_FAILED: "PERMISSION_DENIED",
+  SELF_APPROVAL: "PERMISSION_DENIED",
+  NOT_APPROVER: "PERMISSION_DENIED",
+  STALE_REQUEST: "RESOURCE_CONFLICT",
+  REQUEST_CLOSED: "RESOURCE_CONFLICT",
+  ALREADY_DECIDED: "RESOURCE_CONFLICT",
+};
+
+const APP_CODE_BY_MLFLOW_CODE: Record<MlflowCode, AppErrorCode> = {
+  INVALID_PARAMETER_VALUE: "INVALID_INPUT",
+  RESOURCE_ALREADY_EXISTS: "CONFLICT",
+  BAD_REQUEST: "INVALID_INPUT",
+  UNAUTHENTICATED: "UNAUTHENTICATED",
+  PERMISSION_DENIED: "FORBIDDEN",
+  RESOURCE_DOES_NOT_EXIST: "NOT_FOUND",
+  ENDPOINT_NOT_FOUND: "NOT_FOUND",
+  RESOURCE_CONFLICT: "CONFLICT",
+  INTERNAL_ERROR: "INTERNAL",
+  NOT_IMPLEMENTED: "INVALID_INPUT",
+  TEMPORARILY_UNAVAILABLE: "UNAVAILABLE",
+};
+
+/** An AppError that names the MLflow code it must be answered with. */
+export function mlflowError(code: MlflowCode, message: string): AppError {
+  return new AppError(APP_CODE_BY_MLFLOW_CODE[code], message, { mlflowCode: code });
+}
+
+export const invalidParameter = (message: string) =>
+  mlflowError("INVALID_PARAMETER_VALUE", message);
+export const notFound = (message: string) => mlflowError("RESOURCE_DOES_NOT_EXIST", message);
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null;
+
+/** The MLflow code for an error already read by the app's error table (toErrorAnswer). */
+export function readMlflowCode(appCode: string, details: unknown): MlflowCode {
+  if (isRecord(details)) {
+    const named = details.mlflowCode;
+    if (typeof named === "string" && named in MLFLOW_STATUS_BY_CODE) return named as MlflowCode;
+    const reason = details.reason;
+    if (typeof reason === "string" && reason in MLFLOW_CODE_BY_REGISTRY_REASON) {
+      return MLFLOW_CODE_BY_REGISTRY_REASON[reason] as MlflowCode;
+    }
+  }
+  return MLFLOW_CODE_BY_APP_CODE[appCode] ?? "INTERNAL_ERROR";
+}

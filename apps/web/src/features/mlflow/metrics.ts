@@ -1,0 +1,180 @@
+import "server-only";
+import type { Database } from "@pedigree/db";
+import { invalidParameter, notFound } from "./errors.ts";
+import { checkKey } from "./names.ts";
+import { readMaxResults, readPageToken, toPage } from "./page-token.ts";
+import { sampleSteps } from "./sample-steps.ts";
+import { formatDouble, toSqlDouble } from "./wire.ts";
+
+export interface MetricInput {
+  key: string;
+  value: number;
+  timestamp: number;
+  step: number;
+}
+
+/**
+ * Appends metric points and keeps LatestMetric current, in one statement: a batch of 1000 points
+ * is one multi-row insert. Values travel as text so that NaN and ±Infinity arrive as themselves
+ * (Prisma cannot send them). The latest value per key is the highest (step, timestamp, value),
+ * as MLflow's SQL store orders it; a concurrent batch only replaces it with a higher one.
+ */
+export async function logMetrics(
+  db: Database,
+  runId: string,
+  metrics: readonly MetricInput[],
+): Promise<void> {
+  if (metrics.length === 0) return;
+  for (const metric of metrics) {
+    checkKey("metric", metric.key);
+    if (metric.timestamp < 0) {
+      throw invalidParameter(
+        `Metric '${metric.key}' has a negative timestamp: ${metric.timestamp}`,
+      );
+    }
+  }
+  await db.sql.query(
+    `WITH input AS (
+       SELECT "key", "value"::float8 AS "value", "ts"::bigint AS "timestamp", "step"::bigint AS "step"
+       FROM unnest($2::text[], $3::text[], $4::text[], $5::text[]) AS t("key", "value", "ts", "step")
+     ), inserted AS (
+       INSERT INTO "MetricPoint" ("runId", "key", "step", "timestamp", "value")
+       SELECT $1, "key", "step", "timestamp", "value" FROM input
+     ), latest AS (
+       SELECT DISTINCT ON ("key") "key", "step", "timestamp", "value" FROM input
+       ORDER BY "key", "step" DESC, "timestamp" DESC, "value" DESC
+     )
+     INSERT INTO "LatestMetric" ("runId", "key", "step", "timestamp", "value")
+     SELECT $1, "key", "step", "timestamp", "value" FROM latest
+     ON CONFLICT ("runId", "key") DO UPDATE
+       SET "step" = EXCLUDED."step", "timestamp" = EXCLUDED."timestamp", "value" = EXCLUDED."value"
+       WHERE (EXCLUDED."step", EXCLUDED."timestamp", EXCLUDED."value")
+           > ("LatestMetric"."step", "LatestMetric"."timestamp", "LatestMetric"."value")`,
+    [
+      runId,
+      metrics.map((m) => m.key),
+      metrics.map((m) => toSqlDouble(m.value)),
+      metrics.map((m) => String(m.timestamp)),
+      metrics.map((m) => String(m.step)),
+    ],
+  );
+}
+
+interface PointRow {
+  run_id: string;
+  key: string;
+  value: number | string;
+  timestamp: string | number | bigint;
+  step: string | number | bigint;
+}
+
+// Values are read back as text: both drivers then hand over "NaN" and "Infinity" unchanged.
+const POINT_COLUMNS = `"runId" AS run_id, "key", "value"::text AS "value", "timestamp", "step"`;
+
+function toMetricJson(row: PointRow, withRunId: boolean) {
+  return {
+    key: row.key,
+    value: formatDouble(Number(row.value)),
+    timestamp: Number(row.timestamp),
+    step: Number(row.step),
+    ...(withRunId ? { run_id: row.run_id } : {}),
+  };
+}
+
+/** One metric's history, ordered as upstream (timestamp, step, value); paged with max_results. */
+export async function getMetricHistory(
+  db: Database,
+  input: { runId: string; key: string; maxResults?: number; pageToken?: string },
+) {
+  const exists = await db.prisma.run.count({ where: { id: input.runId } });
+  if (exists === 0) {
+    throw notFound(`Run with id=${input.runId} not found`);
+  }
+  const offset = readPageToken(input.pageToken);
+  const limit =
+    input.maxResults === undefined
+      ? null
+      : readMaxResults(input.maxResults, { fallback: 25_000, max: 1_000_000 });
+  const rows = await db.sql.query<PointRow>(
+    `SELECT ${POINT_COLUMNS} FROM "MetricPoint" WHERE "runId" = $1 AND "key" = $2
+     ORDER BY "timestamp", "step", "value", "id" OFFSET $3 ${limit === null ? "" : "LIMIT $4"}`,
+    limit === null ? [input.runId, input.key, offset] : [input.runId, input.key, offset, limit + 1],
+  );
+  const page = limit === null ? { items: rows } : toPage(rows, offset, limit);
+  return {
+    ...(page.items.length > 0
+      ? { metrics: page.items.map((row) => toMetricJson(row, false)) }
+      : {}),
+    ...("nextPageToken" in page && page.nextPageToken
+      ? { next_page_token: page.nextPageToken }
+      : {}),
+  };
+}
+
+export const MAX_BULK_RUNS = 100;
+export const MAX_BULK_POINTS_PER_RUN = 2500;
+
+/**
+ * MLflow's get-history-bulk-interval: the distinct steps of the metric across the runs, at most
+ * `max_results` of them evenly spaced plus each run's first and last, and every point at those.
+ */
+export async function getMetricHistoryBulkInterval(
+  db: Database,
+  input: {
+    runIds: string[];
+    key: string;
+    startStep?: number;
+    endStep?: number;
+    maxResults?: number;
+  },
+) {
+  if (input.runIds.length === 0)
+    throw invalidParameter("Missing value for required parameter 'run_ids'");
+  if (input.runIds.length > MAX_BULK_RUNS) {
+    throw invalidParameter(`At most ${MAX_BULK_RUNS} run_ids may be requested at once`);
+  }
+  if ((input.startStep === undefined) !== (input.endStep === undefined)) {
+    throw invalidParameter(
+      "If either start step or end step are specified, both must be specified.",
+    );
+  }
+  if (
+    input.startStep !== undefined &&
+    input.endStep !== undefined &&
+    input.startStep > input.endStep
+  ) {
+    throw invalidParameter("end_step must be greater than or equal to start_step.");
+  }
+  const maxResults = readMaxResults(input.maxResults, {
+    fallback: MAX_BULK_POINTS_PER_RUN,
+    max: MAX_BULK_POINTS_PER_RUN,
+  });
+  const range = input.startStep === undefined ? "" : `AND "step" BETWEEN $3 AND $4`;
+  const rangeParams = input.startStep === undefined ? [] : [input.startStep, input.endStep];
+  const stepRows = await db.sql.query<{
+    run_id: string;
+    step: string;
+    first: boolean;
+    last: boolean;
+  }>(
+    `SELECT "runId" AS run_id, "step"::text AS "step",
+            "step" = min("step") OVER (PARTITION BY "runId") AS "first",
+            "step" = max("step") OVER (PARTITION BY "runId") AS "last"
+     FROM (SELECT DISTINCT "runId", "step" FROM "MetricPoint"
+           WHERE "runId" = ANY($1::text[]) AND "key" = $2 ${range}) s`,
+    [input.runIds, input.key, ...rangeParams],
+  );
+  const steps = sampleSteps(
+    stepRows.map((row) => Number(row.step)),
+    stepRows.filter((row) => row.first || row.last).map((row) => Number(row.step)),
+    maxResults,
+  );
+  if (steps.length === 0) return {};
+  const rows = await db.sql.query<PointRow>(
+    `SELECT ${POINT_COLUMNS} FROM "MetricPoint"
+     WHERE "runId" = ANY($1::text[]) AND "key" = $2 AND "step" = ANY($3::bigint[])
+     ORDER BY "runId", "step", "timestamp", "value"`,
+    [input.runIds, input.key, steps.map(String)],
+  );
+  return { metrics: rows.map((row) => toMetricJson(row, true)) };
+}
