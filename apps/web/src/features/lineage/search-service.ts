@@ -1,13 +1,7 @@
 import "server-only";
 import type { Database } from "@pedigree/db";
 import { type EntityKind, formatNodeId } from "@pedigree/domain";
-
-export interface LineageSearchHit {
-  nodeId: string;
-  kind: EntityKind;
-  label: string;
-  detail: string;
-}
+import type { LineageSearchHit } from "./types.ts";
 
 const PER_KIND = 8;
 

@@ -8,6 +8,7 @@ interface NavItem {
 
 export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/", label: "Models", alsoActiveUnder: ["/models/"] },
+  { href: "/lineage", label: "Lineage" },
   { href: "/experiments", label: "Runs", alsoActiveUnder: ["/runs/"] },
 ];
 
