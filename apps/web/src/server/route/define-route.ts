@@ -9,6 +9,7 @@ import { getDatabase } from "../db.ts";
 import { toErrorAnswer } from "../error-response.ts";
 import { AppError } from "../errors.ts";
 import { logger } from "../logger.ts";
+import { hashRequest, IDEMPOTENCY_HEADER, runIdempotently } from "./idempotency.ts";
 import { parseInput, readJsonBody } from "./parse-input.ts";
 
 /** The least role a route needs, or "public" for no authentication at all. */
@@ -50,7 +51,8 @@ type RouteHandler = (request: Request, context?: HandlerContext) => Promise<Resp
 /**
  * The one wrapper every API route goes through: authenticates and checks the role, parses and
  * validates params, query and JSON body, runs the handler, and turns errors into the one error
- * shape `{ error: { code, message, details? } }` (error-response.ts). Every answer carries
+ * shape `{ error: { code, message, details? } }` (error-response.ts). A POST with an
+ * Idempotency-Key header acts once per user and key (idempotency.ts). Every answer carries
  * `x-request-id`; unexpected errors are logged with it and not described to the caller.
  */
 export function defineRoute<
@@ -84,8 +86,24 @@ export function defineRoute<
           )
         : undefined;
       const input = { request, principal, body, query, params, requestId };
-      const result = await handler(input as RouteInput<A, B, Q, P>);
-      response = result instanceof Response ? result : Response.json(result);
+      const act = async () => {
+        const result = await handler(input as RouteInput<A, B, Q, P>);
+        return result instanceof Response ? result : Response.json(result);
+      };
+      const key = request.method === "POST" ? request.headers.get(IDEMPOTENCY_HEADER) : null;
+      response =
+        key !== null && principal
+          ? await runIdempotently(
+              await getDatabase(),
+              {
+                userId: principal.id,
+                key,
+                requestHash: hashRequest(request.method, request.nextUrl, body),
+                now: new Date(),
+              },
+              act,
+            )
+          : await act();
     } catch (error) {
       const answer = toErrorAnswer(error, requestId);
       if (answer.isUnexpected) {
