@@ -10,6 +10,12 @@ const USAGE = `usage: pnpm pedigree <command>
                              write the deterministic demo data set into an empty database
   user create --email E --name N --role viewer|engineer|approver|admin
                              create an account; the password is read from standard input
+  profile build --input F.csv|.jsonl|.parquet --features a,b [--categorical b] [--label y]
+                (--reference | --baseline baseline.json) --out profile.json [--quiet]
+                             feature profiles of a file (streamed; a window reuses the baseline's bins)
+  profile push --profile P (--dataset-version ID | --deployment ID --window-start ISO
+                --window-end ISO [--metric accuracy=0.93 ...] [--metrics metrics.json])
+                             send a baseline or a window (PEDIGREE_URL, PEDIGREE_TOKEN)
 
 Environment: DATABASE_URL (PostgreSQL server) or PEDIGREE_DATA_DIR (embedded database folder).`;
 
@@ -34,6 +40,50 @@ const commands: Record<string, Command> = {
     if (Number.isNaN(now.getTime()))
       throw new Error("--now must be an ISO date such as 2026-11-25");
     await seed({ seed: seedNumber, now, ifEmpty: values["if-empty"] });
+  },
+  "profile build": async (args) => {
+    const { values } = parseArgs({
+      args,
+      options: {
+        input: { type: "string" },
+        features: { type: "string" },
+        categorical: { type: "string" },
+        label: { type: "string" },
+        baseline: { type: "string" },
+        reference: { type: "boolean", default: false },
+        out: { type: "string" },
+        quiet: { type: "boolean", default: false },
+      },
+    });
+    if (!values.input || !values.features || !values.out)
+      throw new Error("--input, --features and --out are required");
+    const { build } = await import("./commands/profile.ts");
+    await build({ ...values, input: values.input, features: values.features, out: values.out });
+  },
+  "profile push": async (args) => {
+    const { values } = parseArgs({
+      args,
+      options: {
+        profile: { type: "string" },
+        "dataset-version": { type: "string" },
+        deployment: { type: "string" },
+        "window-start": { type: "string" },
+        "window-end": { type: "string" },
+        metric: { type: "string", multiple: true, default: [] },
+        metrics: { type: "string" },
+      },
+    });
+    if (!values.profile) throw new Error("--profile is required");
+    const { push } = await import("./commands/profile.ts");
+    await push({
+      profile: values.profile,
+      datasetVersion: values["dataset-version"],
+      deployment: values.deployment,
+      windowStart: values["window-start"],
+      windowEnd: values["window-end"],
+      metric: values.metric,
+      metrics: values.metrics,
+    });
   },
   "user create": async (args) => {
     const { values } = parseArgs({
