@@ -7,6 +7,7 @@ import {
   routeContext,
   setUpTestDatabase,
 } from "../../server/testing.ts";
+import { listMissingLineage } from "./service.ts";
 
 const db = setUpTestDatabase();
 
@@ -83,7 +84,7 @@ describe("GET /api/v1/models/{name}/versions/{version}/provenance", () => {
     const complete = await provenance("fraud", "1");
     expect(complete.status).toBe(200);
     expect(complete.json).toEqual({
-      modelVersion: { name: "fraud", version: 1, stage: "PRODUCTION" },
+      modelVersion: { id: expect.any(String), name: "fraud", version: 1, stage: "PRODUCTION" },
       run: { id: run.id, name: "nightly" },
       datasetVersions: [
         {
@@ -111,6 +112,7 @@ describe("GET /api/v1/models/{name}/versions/{version}/provenance", () => {
         sha: "a".repeat(40),
         repo: "git@example.com:fraud.git",
         message: "Add merchant features",
+        author: "",
       },
       params: { eta: "0.1", max_depth: "6" },
       missing: [],
@@ -119,6 +121,9 @@ describe("GET /api/v1/models/{name}/versions/{version}/provenance", () => {
     const bare = await provenance("fraud", "2");
     expect(bare.json).toMatchObject({ run: null, datasetVersions: [], commit: null, params: {} });
     expect(bare.json.missing).toEqual(["run", "datasetVersion", "commit"]);
+
+    const missing = await listMissingLineage(db(), "fraud");
+    expect(Object.fromEntries(missing)).toEqual({ 1: [], 2: ["run", "datasetVersion", "commit"] });
   });
 
   it("answers 404 for an unknown version and 400 for a version that is not a number", async () => {

@@ -14,6 +14,7 @@ function loadVersion(db: Database, name: string, version: number) {
   return db.prisma.modelVersion.findFirst({
     where: { version, model: { name } },
     select: {
+      id: true,
       version: true,
       stage: true,
       model: { select: { name: true } },
@@ -22,7 +23,7 @@ function loadVersion(db: Database, name: string, version: number) {
           id: true,
           name: true,
           params: { select: { key: true, value: true }, orderBy: { key: "asc" } },
-          commit: { select: { sha: true, repo: true, message: true } },
+          commit: { select: { sha: true, repo: true, message: true, author: true } },
           inputs: {
             orderBy: [{ context: "asc" }, { datasetVersionId: "asc" }],
             select: {
@@ -76,11 +77,44 @@ export async function getProvenance(
   if (!datasetVersions.some((d) => d.context === "training")) missing.push("datasetVersion");
   if (!run?.commit) missing.push("commit");
   return {
-    modelVersion: { name: row.model.name, version: row.version, stage: row.stage },
+    modelVersion: { id: row.id, name: row.model.name, version: row.version, stage: row.stage },
     run: run ? { id: run.id, name: run.name } : null,
     datasetVersions,
     commit: run?.commit ?? null,
     params: Object.fromEntries((run?.params ?? []).map((p) => [p.key, p.value])),
     missing,
   };
+}
+
+/**
+ * What each version of a model misses for the lineage gate, in one query (a version picker
+ * marks them without loading every version's partitions).
+ */
+export async function listMissingLineage(
+  db: Database,
+  name: string,
+): Promise<Map<number, ProvenanceView["missing"]>> {
+  const rows = await db.sql.query<{
+    version: number;
+    has_run: boolean;
+    has_training: boolean;
+    has_commit: boolean;
+  }>(
+    `SELECT v.version, v."runId" IS NOT NULL AS has_run, r."commitId" IS NOT NULL AS has_commit,
+       EXISTS (SELECT 1 FROM "RunInput" i WHERE i."runId" = v."runId" AND i.context = 'TRAINING')
+         AS has_training
+     FROM "ModelVersion" v JOIN "RegisteredModel" m ON m.id = v."modelId"
+     LEFT JOIN "Run" r ON r.id = v."runId"
+     WHERE m.name = $1`,
+    [name],
+  );
+  return new Map(
+    rows.map((row) => {
+      const missing: ProvenanceView["missing"] = [];
+      if (!row.has_run) missing.push("run");
+      if (!row.has_training) missing.push("datasetVersion");
+      if (!row.has_commit) missing.push("commit");
+      return [row.version, missing];
+    }),
+  );
 }

@@ -1,6 +1,6 @@
 /** "What data was this trained on": GET /api/v1/models/{name}/versions/{version}/provenance. */
 export interface ProvenanceView {
-  modelVersion: { name: string; version: number; stage: string };
+  modelVersion: { id: string; name: string; version: number; stage: string };
   run: { id: string; name: string } | null;
   datasetVersions: {
     id: string;
@@ -14,7 +14,7 @@ export interface ProvenanceView {
       partitionKey: string | null;
     }[];
   }[];
-  commit: { sha: string; repo: string; message: string } | null;
+  commit: { sha: string; repo: string; message: string; author: string } | null;
   params: Record<string, string>;
   /** What the lineage gate would miss: nothing reaches production without these. */
   missing: ("run" | "datasetVersion" | "commit")[];

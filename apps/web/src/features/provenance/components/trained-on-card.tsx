@@ -1,4 +1,7 @@
+import Link from "next/link";
+import { lineageHref } from "../../lineage/url-state.ts";
 import type { ProvenanceView } from "../types.ts";
+import { CopyButton } from "./copy-button.tsx";
 import "./provenance.css";
 
 const MISSING_TEXT: Record<ProvenanceView["missing"][number], string> = {
@@ -17,10 +20,17 @@ function describeRange(
   return keys.length ? `${keys[0]} … ${keys[keys.length - 1]} (${count})` : count;
 }
 
+/** A web page for the commit when the repository has one (https://host/owner/repo). */
+function commitUrl(commit: NonNullable<ProvenanceView["commit"]>): string | null {
+  if (!/^https?:\/\//.test(commit.repo)) return null;
+  return `${commit.repo.replace(/(\.git)?\/?$/, "")}/commit/${commit.sha}`;
+}
+
 /** "What data was this trained on", in one glance: server-rendered from the provenance service. */
 export function TrainedOnCard({ provenance }: { provenance: ProvenanceView }) {
   const { modelVersion, run, commit, params, missing } = provenance;
   const training = provenance.datasetVersions.filter((d) => d.context === "training");
+  const commitLink = commit ? commitUrl(commit) : null;
   return (
     <section className="trained-on" aria-labelledby="trained-on-title">
       <h2 id="trained-on-title">
@@ -39,7 +49,8 @@ export function TrainedOnCard({ provenance }: { provenance: ProvenanceView }) {
           <div key={dataset.id}>
             <dt>Dataset</dt>
             <dd>
-              {dataset.name} <code title={dataset.id}>{dataset.id.slice(0, 12)}</code> ·{" "}
+              {dataset.name} <code title={dataset.id}>{dataset.id.slice(0, 12)}</code>
+              <CopyButton text={dataset.id} label="Copy id" /> ·{" "}
               {dataset.rowCount.toLocaleString("en")} rows · {describeRange(dataset.partitions)}
               <details>
                 <summary>Partitions and checksums</summary>
@@ -58,8 +69,10 @@ export function TrainedOnCard({ provenance }: { provenance: ProvenanceView }) {
           <div>
             <dt>Code</dt>
             <dd>
-              {commit.repo} <code title={commit.sha}>{commit.sha.slice(0, 10)}</code>{" "}
-              {commit.message}
+              {commitLink ? <a href={commitLink}>{commit.repo}</a> : commit.repo}{" "}
+              <code title={commit.sha}>{commit.sha.slice(0, 10)}</code>{" "}
+              <CopyButton text={commit.sha} label="Copy SHA" /> {commit.message}
+              {commit.author ? <span className="muted"> · {commit.author}</span> : null}
             </dd>
           </div>
         ) : null}
@@ -67,7 +80,8 @@ export function TrainedOnCard({ provenance }: { provenance: ProvenanceView }) {
           <div>
             <dt>Run</dt>
             <dd>
-              {run.name} <code>{run.id}</code>
+              <Link href={`/runs/${encodeURIComponent(run.id)}`}>{run.name}</Link>{" "}
+              <code>{run.id}</code>
             </dd>
           </div>
         ) : null}
@@ -82,6 +96,11 @@ export function TrainedOnCard({ provenance }: { provenance: ProvenanceView }) {
           </div>
         ) : null}
       </dl>
+      <p className="trained-on-links">
+        <Link href={lineageHref(`modelVersion:${modelVersion.id}`)}>
+          Lineage graph of v{modelVersion.version}
+        </Link>
+      </p>
     </section>
   );
 }

@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { decodeModelNameParam, modelPath } from "../../../../features/models/model-path.ts";
-import { TrainedOnCard } from "../../../../features/provenance/components/trained-on-card.tsx";
-import { getProvenance } from "../../../../features/provenance/service.ts";
+import { VersionLineage } from "../../../../features/provenance/components/version-lineage.tsx";
+import { getProvenance, listMissingLineage } from "../../../../features/provenance/service.ts";
 import { ModelRegistryPanel } from "../../../../features/registry/components/model-registry-panel.tsx";
 import { getModelDetailView } from "../../../../features/registry/service-model.ts";
 import type { ModelDetailView } from "../../../../features/registry/types.ts";
@@ -13,6 +13,7 @@ import { AppError } from "../../../../server/errors.ts";
 
 interface ModelPageProps {
   params: Promise<{ name: string }>;
+  searchParams: Promise<{ version?: string; tab?: string }>;
 }
 
 export async function generateMetadata({ params }: ModelPageProps): Promise<Metadata> {
@@ -31,14 +32,17 @@ async function loadModel(name: string): Promise<ModelDetailView | null> {
 
 // The first answer comes from the server; after each change the browser refetches the REST API,
 // so the page always shows what the server decided.
-export default async function ModelPage({ params }: ModelPageProps) {
+export default async function ModelPage({ params, searchParams }: ModelPageProps) {
   const user = await requireCurrentUser();
   const name = decodeModelNameParam((await params).name);
   const model = await loadModel(name);
   if (!model) notFound();
-  // The card answers for the production version; without one, for the newest version.
+  // The card answers for the version in the URL; else production; else the newest version.
+  const query = await searchParams;
   const trainedOnVersion =
-    model.versions.find((v) => v.stage === "PRODUCTION")?.version ?? model.versions[0]?.version;
+    model.versions.find((v) => String(v.version) === query.version)?.version ??
+    model.versions.find((v) => v.stage === "PRODUCTION")?.version ??
+    model.versions[0]?.version;
   return (
     <>
       <nav aria-label="Breadcrumb" className="breadcrumb">
@@ -49,8 +53,12 @@ export default async function ModelPage({ params }: ModelPageProps) {
         <Link href={`${modelPath(model.name)}/drift`}>Drift</Link>
       </p>
       {trainedOnVersion ? (
-        <TrainedOnCard
+        <VersionLineage
+          model={model.name}
+          versions={model.versions}
+          missing={await listMissingLineage(await getDatabase(), model.name)}
           provenance={await getProvenance(await getDatabase(), model.name, trainedOnVersion)}
+          tab={query.tab === "reproduce" ? "reproduce" : "trained-on"}
         />
       ) : null}
       <ModelRegistryPanel
