@@ -2,6 +2,7 @@ import "server-only";
 import type { Database } from "@pedigree/db";
 import { computeNextAttempt } from "@pedigree/domain";
 import { logger } from "../../server/logger.ts";
+import { deliverDueRetrainTriggers } from "../monitoring/delivery.ts";
 import { decryptWebhookSecret } from "./secret-box.ts";
 import { type SendOutcome, sendDelivery } from "./send-delivery.ts";
 
@@ -123,8 +124,12 @@ export function startDeliveryWorker(
     timer.unref();
   };
   function run() {
-    pass = deliverDueWebhooks(db, { ...options, batchSize }).then(
-      (count) => schedule(count >= batchSize ? 0 : intervalMs),
+    pass = Promise.all([
+      deliverDueWebhooks(db, { ...options, batchSize }),
+      // Retrain triggers share this loop, its claim, lease and backoff (monitoring/delivery.ts).
+      deliverDueRetrainTriggers(db, { ...options, batchSize }),
+    ]).then(
+      (counts) => schedule(Math.max(...counts) >= batchSize ? 0 : intervalMs),
       (error: unknown) => {
         logger.error("webhook delivery pass failed", { error });
         schedule(intervalMs);
