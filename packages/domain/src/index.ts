@@ -111,7 +111,7 @@ export {
   parseDvcFile,
   parseDvcLock,
 } from "./lineage/dvc.ts";
-export { formatImpactCsv, type ImpactReport } from "./lineage/impact.ts";
+export { formatImpactCsv, IMPACT_ROW_CAP, type ImpactReport } from "./lineage/impact.ts";
 export { isLakefsUri, type LakefsUri, parseLakefsUri } from "./lineage/lakefs-uri.ts";
 export type { ReproduceManifest } from "./lineage/manifest.ts";
 export {

@@ -5,6 +5,7 @@ describe("formatImpactCsv", () => {
   it("writes a header and one row per dataset version, model version and deployment", () => {
     const report: ImpactReport = {
       start: { partition: "s3://raw/dt=2026-10-01/" },
+      isTruncated: false,
       datasetVersions: [{ id: "abc", name: 'train, "v2"', createdAt: "2026-10-02T00:00:00.000Z" }],
       modelVersions: [
         {

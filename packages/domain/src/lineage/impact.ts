@@ -1,6 +1,8 @@
 /** What depends on a raw partition or a dataset version (GET /api/v1/impact). */
 export interface ImpactReport {
   start: { partition: string } | { datasetVersion: string };
+  /** A list reached its cap (IMPACT_ROW_CAP rows); the rest is not shown. */
+  isTruncated: boolean;
   /** The dataset versions built from the start, and those built from them (through OpenLineage). */
   datasetVersions: { id: string; name: string; createdAt: string }[];
   modelVersions: {
@@ -22,6 +24,9 @@ export interface ImpactReport {
     endedAt: string | null;
   }[];
 }
+
+/** Rows per list at most, as DataHub caps its impact export. */
+export const IMPACT_ROW_CAP = 10_000;
 
 const CSV_COLUMNS = [
   "kind",

@@ -9,6 +9,7 @@ interface NavItem {
 export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/", label: "Models", alsoActiveUnder: ["/models/"] },
   { href: "/lineage", label: "Lineage" },
+  { href: "/impact", label: "Impact" },
   { href: "/experiments", label: "Runs", alsoActiveUnder: ["/runs/"] },
 ];
 
