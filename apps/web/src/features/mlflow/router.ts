@@ -5,10 +5,14 @@ import {
   proxiedListEndpoint,
   runArtifactRoutes,
 } from "./endpoints-artifacts.ts";
+import { registryRoutes } from "./endpoints-registry.ts";
 import { trackingRoutes } from "./endpoints-tracking.ts";
 
 /** Every MLflow RPC served under /api/2.0/mlflow/ (and /ajax-api/2.0/mlflow/). */
-export const mlflowRouter = createRouter({ ...trackingRoutes, ...runArtifactRoutes }, "mlflow");
+export const mlflowRouter = createRouter(
+  { ...trackingRoutes, ...runArtifactRoutes, ...registryRoutes },
+  "mlflow",
+);
 
 /** /api/2.0/mlflow-artifacts/: the proxied artifact store. */
 export const mlflowArtifactsRouter = createRouter(
