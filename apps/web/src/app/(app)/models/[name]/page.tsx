@@ -51,6 +51,8 @@ export default async function ModelPage({ params, searchParams }: ModelPageProps
       <h1>{model.name}</h1>
       <p>
         <Link href={`${modelPath(model.name)}/drift`}>Drift</Link>
+        {" · "}
+        <Link href={`${modelPath(model.name)}/monitoring`}>Monitoring</Link>
       </p>
       {trainedOnVersion ? (
         <VersionLineage
