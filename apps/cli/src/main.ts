@@ -16,6 +16,15 @@ const USAGE = `usage: pnpm pedigree <command>
   profile push --profile P (--dataset-version ID | --deployment ID --window-start ISO
                 --window-end ISO [--metric accuracy=0.93 ...] [--metrics metrics.json])
                              send a baseline or a window (PEDIGREE_URL, PEDIGREE_TOKEN)
+  dataset register --file version.json
+                             register a dataset version (PEDIGREE_URL, PEDIGREE_TOKEN)
+  dataset import-dvc <file.dvc|dvc.lock> --dataset NAME --rows N [--stage S]
+                [--commit SHA --repo URL] [--dry-run]
+                             register a DVC stage's outputs as a dataset version
+  provenance <model> <version> [--partitions] [--json]
+                             what a model version was trained on
+  manifest verify <manifest.json> [--data-dir DIR]
+                             recompute dataset version ids and local checksums (exit 1 on mismatch)
 
 Environment: DATABASE_URL (PostgreSQL server) or PEDIGREE_DATA_DIR (embedded database folder).`;
 
@@ -95,16 +104,81 @@ const commands: Record<string, Command> = {
     const { createUser } = await import("./commands/user.ts");
     await createUser({ email: values.email, name: values.name, role: values.role });
   },
+  "dataset register": async (args) => {
+    const { values } = parseArgs({ args, options: { file: { type: "string" } } });
+    if (!values.file) throw new Error("--file is required");
+    await (await import("./commands/dataset.ts")).registerFile(values.file);
+  },
+  "dataset import-dvc": async (args) => {
+    const { values, positionals } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        dataset: { type: "string" },
+        rows: { type: "string" },
+        stage: { type: "string" },
+        commit: { type: "string" },
+        repo: { type: "string" },
+        "dry-run": { type: "boolean", default: false },
+      },
+    });
+    const [file] = positionals;
+    if (!file || !values.dataset)
+      throw new Error("a .dvc file or dvc.lock and --dataset are required");
+    const rows = Number(values.rows);
+    if (!Number.isSafeInteger(rows) || rows < 0) {
+      throw new Error("--rows N is required: DVC does not record row counts");
+    }
+    if (Boolean(values.commit) !== Boolean(values.repo)) {
+      throw new Error("--commit and --repo go together");
+    }
+    await (await import("./commands/dataset.ts")).importDvc(file, {
+      dataset: values.dataset,
+      rows,
+      stage: values.stage ?? null,
+      commit: values.commit && values.repo ? { repo: values.repo, sha: values.commit } : null,
+      isDryRun: values["dry-run"],
+    });
+  },
+  provenance: async (args) => {
+    const { values, positionals } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        partitions: { type: "boolean", default: false },
+        json: { type: "boolean", default: false },
+      },
+    });
+    const [model, version] = positionals;
+    if (!model || !version) throw new Error("usage: pedigree provenance <model> <version>");
+    await (await import("./commands/provenance.ts")).printProvenance(model, version, {
+      showPartitions: values.partitions,
+      isJson: values.json,
+    });
+  },
+  "manifest verify": async (args) => {
+    const { values, positionals } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: { "data-dir": { type: "string" } },
+    });
+    const [file] = positionals;
+    if (!file) throw new Error("the manifest file is required");
+    await (await import("./commands/manifest.ts")).verifyManifest(file, values["data-dir"] ?? null);
+  },
 };
 
 const [group = "", action = "", ...rest] = process.argv.slice(2);
-const command = commands[`${group} ${action}`];
+// One-word commands (`provenance <model> <version>`) take the second word as an argument.
+const twoWordCommand = commands[`${group} ${action}`];
+const command = twoWordCommand ?? commands[group];
+const commandArgs = twoWordCommand ? rest : [action, ...rest];
 if (!command) {
   console.error(USAGE);
   process.exit(group === "help" || group === "--help" ? 0 : 2);
 }
 try {
-  await command(rest);
+  await command(commandArgs);
 } catch (error) {
   console.error(`pedigree: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
