@@ -277,6 +277,27 @@ describe("runs", () => {
     expect(second.json.runs.map((r: { info: { run_name: string } }) => r.info.run_name)).toEqual([
       "r1",
     ]);
+    const r1 = second.json.runs[0].info.run_id;
+    await client.post("runs/log-batch", {
+      run_id: r1,
+      metrics: [{ key: "rmse", value: 0.5, timestamp: 1 }],
+      params: [{ key: "model class", value: "lr" }],
+    });
+    const filtered = await client.post("runs/search", {
+      experiment_ids: [other],
+      filter: "metrics.rmse < 1 and params.`model class` = 'lr'",
+      order_by: ["metrics.rmse DESC"],
+    });
+    expect(filtered.json.runs).toHaveLength(1);
+    expect(filtered.json.runs[0]).toMatchObject({
+      info: { run_id: r1, run_uuid: r1, start_time: 1, status: "RUNNING" },
+      data: { metrics: [{ key: "rmse", value: 0.5, timestamp: 1, step: 0 }] },
+    });
+    const bad = await client.post("runs/search", {
+      experiment_ids: [other],
+      filter: "metrics.rmse <",
+    });
+    expect(bad).toMatchObject({ status: 400, json: { error_code: "INVALID_PARAMETER_VALUE" } });
   });
 
   it("uploads, lists and downloads artifacts, recording size and sha256", async () => {

@@ -1,22 +1,12 @@
 import "server-only";
+import type { Database, InputContext } from "@pedigree/db";
 import { z } from "zod";
+import { searchRuns } from "../runs/search.ts";
+import type { RunRecord } from "../runs/types.ts";
 import { endpoint } from "./endpoint.ts";
-import { invalidParameter } from "./errors.ts";
-import { readOrderBy } from "./experiments.ts";
-import { readMaxResults, readPageToken, toPage } from "./page-token.ts";
-import { runInclude, toRunJson } from "./runs.ts";
-import { int64, list, viewType } from "./wire.ts";
-
-const ORDERABLE = {
-  run_id: "id",
-  run_name: "name",
-  user_id: "userName",
-  status: "status",
-  start_time: "startTime",
-  created: "startTime",
-  end_time: "endTime",
-  artifact_uri: "artifactUri",
-} as const;
+import { toDatasetInputJson } from "./inputs.ts";
+import { toRunInfoJson } from "./runs.ts";
+import { formatDouble, int64, list, viewType } from "./wire.ts";
 
 const input = z.object({
   experiment_ids: list(z.string()).optional().default([]),
@@ -27,31 +17,63 @@ const input = z.object({
   page_token: z.string().optional(),
 });
 
-const search = endpoint({ role: "VIEWER", input }, async ({ db, input }) => {
-  if (input.filter && input.filter.trim() !== "") {
-    throw invalidParameter("Filtered run search is not available on this server yet");
-  }
-  const limit = readMaxResults(input.max_results, { fallback: 1000, max: 50_000 });
-  const offset = readPageToken(input.page_token);
-  const stage =
-    input.run_view_type === "ALL"
-      ? {}
-      : ({
-          lifecycleStage: input.run_view_type === "DELETED_ONLY" ? "DELETED" : "ACTIVE",
-        } as const);
-  const order = readOrderBy(input.order_by, ORDERABLE).map(({ field, direction }) => ({
-    [field]: direction,
-  }));
-  const rows = await db.prisma.run.findMany({
-    where: { experimentId: { in: input.experiment_ids }, ...stage },
-    include: runInclude,
-    orderBy: [...order, { startTime: "desc" }, { id: "asc" }],
-    skip: offset,
-    take: limit + 1,
+/** The dataset versions a page of runs used, in one query, for MLflow's dataset_inputs. */
+async function loadDatasetVersions(db: Database, runs: readonly RunRecord[]) {
+  const ids = [...new Set(runs.flatMap((run) => run.inputs.map((i) => i.datasetVersionId)))];
+  if (ids.length === 0) return new Map();
+  const rows = await db.prisma.datasetVersion.findMany({
+    where: { id: { in: ids } },
+    select: {
+      id: true,
+      params: true,
+      rowCount: true,
+      sourceUri: true,
+      dataset: { select: { name: true } },
+    },
   });
-  const page = toPage(rows, offset, limit);
+  return new Map(rows.map((row) => [row.id, row]));
+}
+
+const CONTEXTS: Record<string, InputContext> = {
+  training: "TRAINING",
+  validation: "VALIDATION",
+  evaluation: "EVALUATION",
+};
+
+/**
+ * runs/search over the run browser's searchRuns (features/runs: MLflow's filter grammar and
+ * order_by, parsed by packages/domain/src/tracking), answered in MLflow's Run shape.
+ */
+const search = endpoint({ role: "VIEWER", input }, async ({ db, input }) => {
+  const page = await searchRuns(db, {
+    experimentIds: input.experiment_ids,
+    filter: input.filter,
+    orderBy: input.order_by,
+    maxResults: input.max_results,
+    pageToken: input.page_token || undefined,
+    viewType: input.run_view_type,
+  });
+  const versions = await loadDatasetVersions(db, page.runs);
+  const runs = page.runs.map((run) => {
+    const inputs = run.inputs.flatMap((ref) => {
+      const datasetVersion = versions.get(ref.datasetVersionId);
+      const context = CONTEXTS[ref.context] ?? "EVALUATION";
+      return datasetVersion ? [toDatasetInputJson({ context, datasetVersion })] : [];
+    });
+    const metrics = run.metrics.map((m) => ({ ...m, value: formatDouble(m.value) }));
+    return {
+      info: toRunInfoJson({ ...run, name: run.name }),
+      data: {
+        ...(metrics.length > 0 ? { metrics } : {}),
+        ...(run.params.length > 0 ? { params: run.params } : {}),
+        ...(run.tags.length > 0 ? { tags: run.tags } : {}),
+      },
+      inputs: inputs.length > 0 ? { dataset_inputs: inputs } : {},
+      outputs: {},
+    };
+  });
   return {
-    ...(page.items.length > 0 ? { runs: page.items.map(toRunJson) } : {}),
+    ...(runs.length > 0 ? { runs } : {}),
     ...(page.nextPageToken ? { next_page_token: page.nextPageToken } : {}),
   };
 });
