@@ -1,7 +1,9 @@
 import "server-only";
 import type { Database } from "@pedigree/db";
+import { DEFAULT_MIN_ROWS } from "@pedigree/domain";
 import { AppError } from "../../server/errors.ts";
 import { parseFeatureDrifts } from "./parse.ts";
+import { loadOverlay, loadPerformance } from "./service-overlay.ts";
 import type { DriftDeploymentView, DriftPageView, DriftReportView, PsiPoint } from "./types.ts";
 
 export interface DriftSelection {
@@ -45,14 +47,27 @@ export async function getDriftPageView(
     version: row.version.version,
   }));
   const deployment = pickDeployment(deployments, selection.deployment);
-  const empty = { model, deployments, deployment, windows: [], report: null, feature: null };
-  if (!deployment) return { ...empty, trend: [] };
+  const empty = {
+    model,
+    deployments,
+    deployment,
+    windows: [],
+    report: null,
+    feature: null,
+    trend: [],
+    overlay: null,
+    performance: [],
+    minRows: DEFAULT_MIN_ROWS,
+  };
+  if (!deployment) return empty;
   const reports = await db.prisma.driftReport.findMany({
     where: { deploymentId: deployment.id },
     orderBy: [{ windowStart: "desc" }, { windowEnd: "desc" }],
     select: {
       windowStart: true,
       windowEnd: true,
+      baselineDatasetVersionId: true,
+      metrics: { select: { key: true, value: true } },
       features: true,
       driftedShare: true,
       severity: true,
@@ -71,11 +86,26 @@ export async function getDriftPageView(
   const names = report?.features.map((row) => row.feature) ?? [];
   const feature = names.find((name) => name === selection.feature) ?? names[0] ?? null;
   const trend: PsiPoint[] = views
-    .map((view) => ({
-      windowStart: view.windowStart,
-      psi: view.features.find((row) => row.feature === feature)?.psi ?? null,
-    }))
+    .map((view) => {
+      const row = view.features.find((drift) => drift.feature === feature);
+      return {
+        windowStart: view.windowStart,
+        psi: row?.psi ?? null,
+        isTooFewRows: view.isTooFewRows,
+        currentCount: row?.currentCount ?? 0,
+      };
+    })
     .reverse();
+  const stored = reports.find((row) => row.windowStart.toISOString() === report?.windowStart);
+  const overlay =
+    stored && feature
+      ? await loadOverlay(db, {
+          baselineDatasetVersionId: stored.baselineDatasetVersionId,
+          deploymentId: deployment.id,
+          windowStart: stored.windowStart,
+          feature,
+        })
+      : null;
   return {
     ...empty,
     windows: views.map(({ windowStart, windowEnd, severity, isTooFewRows }) => ({
@@ -87,5 +117,7 @@ export async function getDriftPageView(
     report,
     feature,
     trend,
+    overlay,
+    performance: await loadPerformance(db, deployment.id, reports),
   };
 }

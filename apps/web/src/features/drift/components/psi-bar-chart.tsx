@@ -1,5 +1,6 @@
 "use client";
 
+import { useRouter } from "next/navigation";
 import {
   Bar,
   BarChart,
@@ -11,6 +12,7 @@ import {
   YAxis,
 } from "recharts";
 import { type FeatureDriftView, SEVERITY_COLOURS, SEVERITY_LABELS } from "../types.ts";
+import { driftHref } from "./drift-url.ts";
 import {
   formatPsiTick,
   formatPsiValue,
@@ -21,10 +23,20 @@ import {
 interface PsiBarChartProps {
   features: FeatureDriftView[];
   muted: boolean;
+  /** Clicking a bar selects its feature (the overlay and the PSI over time below). */
+  link?: { base: string; deployment: string; window: string };
+}
+
+/** The feature of a clicked bar: recharts hands the bar's item, its datum under `payload`. */
+function readFeature(item: unknown): string | null {
+  const record = item as { feature?: unknown; payload?: { feature?: unknown } } | null;
+  const feature = record?.payload?.feature ?? record?.feature;
+  return typeof feature === "string" ? feature : null;
 }
 
 /** PSI per feature, worst first, coloured by severity, with the 0.1 and 0.2 thresholds. */
-export function PsiBarChart({ features, muted }: PsiBarChartProps) {
+export function PsiBarChart({ features, muted, link }: PsiBarChartProps) {
+  const router = useRouter();
   const rows = [...features].sort((a, b) => b.psi - a.psi);
   const height = Math.max(160, rows.length * 28 + 60);
   const summary = rows
@@ -48,9 +60,24 @@ export function PsiBarChart({ features, muted }: PsiBarChartProps) {
               { moderate: "0.1 moderate", significant: "0.2 significant" },
               "top",
             )}
-            <Bar dataKey="psi" name="PSI" isAnimationActive={false}>
+            <Bar
+              dataKey="psi"
+              name="PSI"
+              isAnimationActive={false}
+              cursor={link ? "pointer" : undefined}
+              onClick={(item) => {
+                const feature = readFeature(item);
+                if (link && feature)
+                  router.push(driftHref(link.base, { ...link, feature }), { scroll: false });
+              }}
+            >
               {rows.map((row) => (
-                <Cell key={row.feature} fill={SEVERITY_COLOURS[row.severity]} />
+                <Cell
+                  key={row.feature}
+                  fill={SEVERITY_COLOURS[row.severity]}
+                  data-feature={row.feature}
+                  data-severity={row.severity}
+                />
               ))}
             </Bar>
           </BarChart>

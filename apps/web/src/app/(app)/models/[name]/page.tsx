@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { SkewCard } from "../../../../features/drift/components/skew-card.tsx";
+import { getSkewViews } from "../../../../features/drift/service-skew.ts";
 import { decodeModelNameParam, modelPath } from "../../../../features/models/model-path.ts";
 import { VersionLineage } from "../../../../features/provenance/components/version-lineage.tsx";
 import { getProvenance, listMissingLineage } from "../../../../features/provenance/service.ts";
@@ -54,6 +56,10 @@ export default async function ModelPage({ params, searchParams }: ModelPageProps
         {" · "}
         <Link href={`${modelPath(model.name)}/monitoring`}>Monitoring</Link>
       </p>
+      <SkewCard
+        base={`${modelPath(model.name)}/drift`}
+        skews={await getSkewViews(await getDatabase(), model.name)}
+      />
       {trainedOnVersion ? (
         <VersionLineage
           model={model.name}
