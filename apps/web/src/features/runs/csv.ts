@@ -25,7 +25,10 @@ export const CSV_ATTRIBUTE_HEADER = [
   "user_id",
 ];
 
-export function readRunCell(run: RunRecord, column: RunColumn): string | number | null {
+export function readRunCell(
+  run: Pick<RunRecord, "metrics" | "params" | "tags">,
+  column: RunColumn,
+): string | number | null {
   if (column.entity === "metric")
     return run.metrics.find((m) => m.key === column.key)?.value ?? null;
   const list = column.entity === "param" ? run.params : column.entity === "tag" ? run.tags : [];

@@ -105,6 +105,30 @@ export interface OrderPlan {
   terms: Prisma.Sql[];
 }
 
+const KEY_TABLES = {
+  metric: Prisma.raw(`"LatestMetric"`),
+  param: Prisma.raw(`"Param"`),
+  tag: Prisma.raw(`"RunTag"`),
+};
+
+function sortDirection(key: RunOrderKey): Prisma.Sql {
+  return key.direction === "DESC" ? Prisma.raw("DESC NULLS LAST") : Prisma.raw("ASC NULLS LAST");
+}
+
+/** The rows that give a key a value: NaN counts as missing for sorting (it sorts last). */
+export function keyRowCondition(
+  alias: Prisma.Sql,
+  key: RunOrderKey & { entity: "metric" | "param" | "tag" },
+) {
+  const nan =
+    key.entity === "metric" ? Prisma.sql` AND ${alias}."value" <> 'NaN'::float8` : Prisma.empty;
+  return Prisma.sql`${alias}."key" = ${key.key}${nan}`;
+}
+
+export function keyTable(key: RunOrderKey & { entity: "metric" | "param" | "tag" }): Prisma.Sql {
+  return KEY_TABLES[key.entity];
+}
+
 /**
  * One LEFT JOIN per metric, param or tag sort key (on the primary key (runId, key)), then
  * MLflow's tie-breaks: start time, newest first, then run id. Missing values sort last.
@@ -113,29 +137,20 @@ export function buildOrder(keys: readonly RunOrderKey[]): OrderPlan {
   const joins: Prisma.Sql[] = [];
   const terms: Prisma.Sql[] = [];
   keys.forEach((key, index) => {
-    const direction =
-      key.direction === "DESC" ? Prisma.raw("DESC NULLS LAST") : Prisma.raw("ASC NULLS LAST");
     if (key.entity === "attribute") {
-      terms.push(Prisma.sql`${COLUMNS[key.key]} ${direction}`);
+      terms.push(Prisma.sql`${COLUMNS[key.key]} ${sortDirection(key)}`);
       return;
     }
-    const alias = Prisma.raw(`o${index}`);
-    const table =
-      key.entity === "metric"
-        ? Prisma.raw(`"LatestMetric"`)
-        : key.entity === "param"
-          ? Prisma.raw(`"Param"`)
-          : Prisma.raw(`"RunTag"`);
+    const alias = Prisma.raw(`o${index + 1}`);
     joins.push(
-      Prisma.sql`LEFT JOIN ${table} ${alias} ON ${alias}."runId" = r."id" AND ${alias}."key" = ${key.key}`,
+      Prisma.sql`LEFT JOIN ${keyTable(key)} ${alias} ON ${alias}."runId" = r."id" AND ${keyRowCondition(alias, key)}`,
     );
-    // NaN is a missing value for sorting (PostgreSQL would put it above every number).
-    const value =
-      key.entity === "metric"
-        ? Prisma.sql`NULLIF(${alias}."value", 'NaN'::float8)`
-        : Prisma.sql`${alias}."value"`;
-    terms.push(Prisma.sql`${value} ${direction}`);
+    terms.push(Prisma.sql`${alias}."value" ${sortDirection(key)}`);
   });
   terms.push(Prisma.sql`r."startTime" DESC`, Prisma.sql`r."id" ASC`);
   return { joins, terms };
+}
+
+export function buildLeadTerm(key: RunOrderKey): Prisma.Sql {
+  return Prisma.sql`o0."value" ${sortDirection(key)}`;
 }

@@ -157,6 +157,23 @@ describe("searchRuns", () => {
     });
   });
 
+  it("pages through a metric sort into the runs that lack the metric", async () => {
+    const { experimentId } = await seed();
+    const seen: string[] = [];
+    let pageToken: string | undefined;
+    do {
+      const page = await searchRuns(getDb(), {
+        experimentIds: [experimentId],
+        orderBy: ["metrics.`f1 score` DESC"],
+        maxResults: 1,
+        pageToken,
+      });
+      seen.push(...page.runs.map((run) => run.name));
+      pageToken = page.nextPageToken ?? undefined;
+    } while (pageToken);
+    expect(seen).toEqual(["c", "a", "d", "b"]);
+  });
+
   it("refuses bad filters with the parser's message, and treats quotes in values as data", async () => {
     const { experimentId } = await seed();
     const error = await searchRuns(getDb(), {

@@ -1,10 +1,16 @@
 import "server-only";
 import { type Database, Prisma } from "@pedigree/db";
-import { parseRunFilter, parseRunOrderBy } from "@pedigree/domain";
+import { parseRunFilter, parseRunOrderBy, type RunOrderKey } from "@pedigree/domain";
 import { AppError } from "../../server/errors.ts";
 import { loadRunDetails } from "./load-runs.ts";
 import { decodePageToken, encodePageToken, fingerprintQuery } from "./page-token.ts";
-import { buildCondition, buildOrder } from "./search-sql.ts";
+import {
+  buildCondition,
+  buildLeadTerm,
+  buildOrder,
+  keyRowCondition,
+  keyTable,
+} from "./search-sql.ts";
 import type { RunSearchInput, RunSearchPage, RunViewType } from "./types.ts";
 
 export const DEFAULT_MAX_RESULTS = 1000;
@@ -16,23 +22,26 @@ const VIEW_CONDITIONS: Record<RunViewType, Prisma.Sql> = {
   ALL: Prisma.sql`TRUE`,
 };
 
+type KeyOrder = RunOrderKey & { entity: "metric" | "param" | "tag" };
+
 /**
  * searchRuns(db, { experimentIds, filter?, orderBy?, maxResults?, pageToken?, viewType? })
  *   => Promise<{ runs: RunRecord[]; nextPageToken: string | null }>
  *
  * The runs of the given experiments that match an MLflow filter, in MLflow's order (the order_by
- * keys, then start time newest first, then run id), one page at a time. Each run comes with its
- * params, tags, latest metrics and dataset inputs. One SQL query selects the page's run ids (metric
- * filters and sorts read LatestMetric, never the curves); three more load the details of the whole
- * page. A bad filter, order_by, max_results or page token is AppError INVALID_INPUT with the
- * parser's message (position and what was expected).
+ * keys with missing values last, then start time newest first, then run id), one page at a time.
+ * Each run comes with its params, tags, latest metrics and dataset inputs (types.ts). One SQL
+ * query selects the page's run ids (metric filters and sorts read LatestMetric, never the curves);
+ * four more load the details of the whole page. A bad filter, order_by, max_results or page token
+ * is AppError INVALID_INPUT with the parser's message (position and what was expected).
  */
 export async function searchRuns(db: Database, input: RunSearchInput): Promise<RunSearchPage> {
   const filter = parseRunFilter(input.filter ?? "");
   if (!filter.ok) throw new AppError("INVALID_INPUT", filter.error.message, filter.error);
   const order = parseRunOrderBy(input.orderBy ?? []);
-  if (!order.ok)
+  if (!order.ok) {
     throw new AppError("INVALID_INPUT", `order_by: ${order.error.message}`, order.error);
+  }
   const maxResults = input.maxResults ?? DEFAULT_MAX_RESULTS;
   if (!Number.isSafeInteger(maxResults) || maxResults < 1 || maxResults > MAX_MAX_RESULTS) {
     throw new AppError("INVALID_INPUT", `max_results must be between 1 and ${MAX_MAX_RESULTS}`);
@@ -47,17 +56,72 @@ export async function searchRuns(db: Database, input: RunSearchInput): Promise<R
     VIEW_CONDITIONS[viewType],
     ...filter.value.map(buildCondition),
   ];
-  const { joins, terms } = buildOrder(order.value);
-  const rows = await db.prisma.$queryRaw<{ id: string }[]>`
-    SELECT r."id" FROM "Run" r
-    ${joins.length > 0 ? Prisma.join(joins, " ") : Prisma.empty}
-    WHERE ${Prisma.join(conditions, " AND ")}
-    ORDER BY ${Prisma.join(terms, ", ")}
-    LIMIT ${maxResults + 1} OFFSET ${offset}`;
-  const hasMore = rows.length > maxResults;
-  const ids = rows.slice(0, maxResults).map((row) => row.id);
+  const [lead, ...rest] = order.value;
+  const ids =
+    lead && lead.entity !== "attribute"
+      ? await selectByKey(db, lead, rest, conditions, maxResults + 1, offset)
+      : await selectIds(db, order.value, conditions, maxResults + 1, offset);
+  const hasMore = ids.length > maxResults;
   return {
-    runs: await loadRunDetails(db, ids),
+    runs: await loadRunDetails(db, ids.slice(0, maxResults)),
     nextPageToken: hasMore ? encodePageToken(offset + maxResults, fingerprint) : null,
   };
+}
+
+async function selectIds(
+  db: Database,
+  keys: readonly RunOrderKey[],
+  conditions: Prisma.Sql[],
+  limit: number,
+  offset: number,
+): Promise<string[]> {
+  const { joins, terms } = buildOrder(keys);
+  const rows = await db.prisma.$queryRaw<{ id: string }[]>`
+    SELECT r."id" FROM "Run" r ${joins.length > 0 ? Prisma.join(joins, " ") : Prisma.empty}
+    WHERE ${Prisma.join(conditions, " AND ")}
+    ORDER BY ${Prisma.join(terms, ", ")}
+    LIMIT ${limit} OFFSET ${offset}`;
+  return rows.map((row) => row.id);
+}
+
+/**
+ * Sorting by a metric, param or tag: first the runs that have the key, read in the order of the
+ * (key, value) index so a page stops after `limit` matches instead of sorting every run; then,
+ * only when that part runs out, the runs without the key (missing values sort last).
+ */
+async function selectByKey(
+  db: Database,
+  lead: KeyOrder,
+  rest: readonly RunOrderKey[],
+  conditions: Prisma.Sql[],
+  limit: number,
+  offset: number,
+): Promise<string[]> {
+  const o0 = Prisma.raw("o0");
+  const { joins, terms } = buildOrder(rest);
+  const restJoins = joins.length > 0 ? Prisma.join(joins, " ") : Prisma.empty;
+  const where = Prisma.join(conditions, " AND ");
+  const withKey = Prisma.sql`FROM ${keyTable(lead)} o0 JOIN "Run" r ON r."id" = o0."runId" ${restJoins}
+    WHERE ${keyRowCondition(o0, lead)} AND ${where}`;
+  const rows = await db.prisma.$queryRaw<{ id: string }[]>`
+    SELECT r."id" ${withKey}
+    ORDER BY ${buildLeadTerm(lead)}, ${Prisma.join(terms, ", ")}
+    LIMIT ${limit} OFFSET ${offset}`;
+  if (rows.length === limit) return rows.map((row) => row.id);
+  // The page reaches past the runs with the key: how many there are decides the offset among
+  // the runs without it (known without counting unless this page holds none of them).
+  let withKeyCount = offset + rows.length;
+  if (rows.length === 0 && offset > 0) {
+    const [count] = await db.prisma.$queryRaw<
+      { count: number }[]
+    >`SELECT COUNT(*)::int AS count ${withKey}`;
+    withKeyCount = count?.count ?? 0;
+  }
+  const x = Prisma.raw("x");
+  const rest2 = await db.prisma.$queryRaw<{ id: string }[]>`
+    SELECT r."id" FROM "Run" r ${restJoins}
+    WHERE ${where} AND NOT EXISTS (SELECT 1 FROM ${keyTable(lead)} x WHERE x."runId" = r."id" AND ${keyRowCondition(x, lead)})
+    ORDER BY ${Prisma.join(terms, ", ")}
+    LIMIT ${limit - rows.length} OFFSET ${Math.max(0, offset - withKeyCount)}`;
+  return [...rows, ...rest2].map((row) => row.id);
 }

@@ -56,3 +56,17 @@ export interface RunSearchPage {
   /** Null on the last page. */
   nextPageToken: string | null;
 }
+
+/** A run as the JSON API and the pages' client components see it: times are ISO strings. */
+export type RunJson = Omit<RunRecord, "startTime" | "endTime"> & {
+  startTime: string;
+  endTime: string | null;
+};
+
+export function toRunJson(run: RunRecord): RunJson {
+  return {
+    ...run,
+    startTime: run.startTime.toISOString(),
+    endTime: run.endTime?.toISOString() ?? null,
+  };
+}
