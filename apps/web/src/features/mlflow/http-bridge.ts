@@ -6,6 +6,7 @@ import type { AddressInfo } from "node:net";
 import { Readable } from "node:stream";
 import * as mlflowRoute from "../../app/api/2.0/mlflow/[...path]/route.ts";
 import * as artifactRoute from "../../app/api/2.0/mlflow-artifacts/[...path]/route.ts";
+import * as serverInfoRoute from "../../app/api/3.0/mlflow/server-info/route.ts";
 import * as healthRoute from "../../app/health/route.ts";
 import * as versionRoute from "../../app/version/route.ts";
 
@@ -15,6 +16,7 @@ type Module = Partial<Record<string, Handler>>;
 function findModule(pathname: string): Module | null {
   if (pathname.startsWith("/api/2.0/mlflow-artifacts/")) return artifactRoute;
   if (/^\/(api|ajax-api)\/2\.0\/mlflow\//.test(pathname)) return mlflowRoute;
+  if (pathname === "/api/3.0/mlflow/server-info") return serverInfoRoute;
   if (pathname === "/version") return versionRoute;
   if (pathname === "/health") return healthRoute;
   return null;
