@@ -41,6 +41,8 @@ export interface DemoData {
   deployments: Row<Prisma.DeploymentCreateManyInput>[];
   featureProfiles: Row<Prisma.FeatureProfileCreateManyInput>[];
   driftReports: Row<Prisma.DriftReportCreateManyInput>[];
+  /** Labelled-outcome metrics of the production windows (the model's primary metric). */
+  windowMetrics: Row<Prisma.WindowMetricCreateManyInput>[];
   monitorRules: Row<Prisma.MonitorRuleCreateManyInput>[];
   retrainTriggers: Row<Prisma.RetrainTriggerCreateManyInput>[];
   /** In time order; the database numbers them. */

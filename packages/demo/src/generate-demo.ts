@@ -10,6 +10,7 @@ import { generateMonitoring } from "./generate-monitoring.ts";
 import { generatePeople } from "./generate-people.ts";
 import { generateRegistry } from "./generate-registry.ts";
 import { generateRuns, type ModelInputs, type RunPlan } from "./generate-runs.ts";
+import { generateWindowMetrics } from "./generate-window-metrics.ts";
 import { Random } from "./random.ts";
 
 export interface DemoOptions {
@@ -45,6 +46,7 @@ function createEmptyDemo(): DemoData {
     deployments: [],
     featureProfiles: [],
     driftReports: [],
+    windowMetrics: [],
     monitorRules: [],
     retrainTriggers: [],
     auditEvents: [],
@@ -100,6 +102,21 @@ export function generateDemo(options: DemoOptions): DemoData {
     append(data, drift);
     const productionReports = drift.driftReports.filter(
       (r) => r.deploymentId === deployments.production.id,
+    );
+    const productionRunId = data.modelVersions.find(
+      (v) => v.id === deployments.production.versionId,
+    )?.runId;
+    const evaluation = data.latestMetrics.find(
+      (m) => m.runId === productionRunId && m.key === model.primaryMetric.key,
+    )?.value;
+    append(
+      data,
+      generateWindowMetrics(
+        context,
+        model,
+        productionReports,
+        typeof evaluation === "number" && Number.isFinite(evaluation) ? evaluation : null,
+      ),
     );
     append(
       data,

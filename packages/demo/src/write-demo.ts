@@ -157,6 +157,7 @@ export async function writeDemo(db: Database, data: DemoData): Promise<DemoCount
         () => c(data.featureProfiles, (data) => p.featureProfile.createMany({ data })),
       ],
       ["driftReports", () => c(data.driftReports, (data) => p.driftReport.createMany({ data }))],
+      ["windowMetrics", () => c(data.windowMetrics, (data) => p.windowMetric.createMany({ data }))],
       ["monitorRules", () => c(data.monitorRules, (data) => p.monitorRule.createMany({ data }))],
       [
         "retrainTriggers",
