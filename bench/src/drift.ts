@@ -7,7 +7,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { openDatabase } from "@pedigree/db";
+import { openTestDatabase } from "@pedigree/db";
 import {
   buildCategoricalProfile,
   buildCategoricalProfileOn,
@@ -69,7 +69,17 @@ async function benchReport(): Promise<void> {
   const domain = await measure(async () => buildDriftReport(pairs), { count: 500, warmup: 50 });
   console.log(`drift report, ${FEATURES} features, domain only:          ${format(domain)}`);
 
-  const db = await openDatabase({ kind: "embedded", dataDir: null });
+  for (const kind of ["pglite", "postgres"] as const) await benchService(pairs, kind);
+}
+
+/** The service on a fresh database: in-memory PGlite, or a throwaway one on the server. */
+async function benchService(pairs: FeaturePair[], kind: "pglite" | "postgres"): Promise<void> {
+  process.env.PEDIGREE_TEST_DATABASE = kind;
+  const db = await openTestDatabase().catch((error: unknown) => {
+    console.log(`drift report service on ${kind}: skipped (${String(error)})`);
+    return null;
+  });
+  if (!db) return;
   try {
     const { prisma } = db;
     const experiment = await prisma.experiment.create({
@@ -133,11 +143,22 @@ async function benchReport(): Promise<void> {
       () => recomputeReports(db, deployment.id, { windowStart }, new Date()),
       { count: 100, warmup: 10 },
     );
-    console.log(`drift report, ${FEATURES} features, service on PGlite:     ${format(service)}`);
-    console.log(
-      "  (the service: a transaction with 4 reads -- deployment, baseline id, 200 baseline and",
+    console.log(`drift report, ${FEATURES} features, service on ${kind}: ${format(service)}`);
+    const reads = await measure(
+      () =>
+        Promise.all([
+          prisma.featureProfile.findMany({ where: { kind: "BASELINE", datasetVersionId } }),
+          prisma.featureProfile.findMany({
+            where: { kind: "WINDOW", deploymentId: deployment.id, windowStart },
+          }),
+        ]),
+      { count: 100, warmup: 10 },
     );
-    console.log("   200 window profile rows -- the domain computation, and the report's update)");
+    console.log(`  of which reading the 2 x ${FEATURES} profile rows alone: ${format(reads)}`);
+    console.log(
+      "  (the service: one transaction reading the deployment, the baseline's id, 200 baseline and",
+    );
+    console.log("   200 window profile rows, computing the report, and updating it)");
   } finally {
     await db.close();
   }
