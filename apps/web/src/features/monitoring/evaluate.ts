@@ -119,11 +119,15 @@ export async function evaluateMonitorRules(
   const deployment = await loadDeployment(tx, input.deploymentId);
   if (!deployment) return outcome;
   const model = deployment.version.model;
+  // Locks the model's enabled rules: two windows evaluated at once (PostgreSQL) take turns, so
+  // the second sees the trigger the first opened instead of failing on openRuleId's uniqueness.
+  const locked = await tx.$queryRaw<{ id: string }[]>`
+    SELECT "id" FROM "MonitorRule" WHERE "modelId" = ${model.id} AND "isEnabled" FOR UPDATE`;
+  if (!locked.length) return outcome;
   const rules = await tx.monitorRule.findMany({
-    where: { modelId: model.id, isEnabled: true },
+    where: { id: { in: locked.map((rule) => rule.id) } },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
   });
-  if (!rules.length) return outcome;
   outcome.resolved = await resolveSettledTriggers(tx, model.id);
   const window = await loadWindow(tx, input);
   for (const rule of rules) {
