@@ -6,7 +6,7 @@ import type { Direction, LineageGraph } from "@pedigree/domain";
 import { Background, Controls, type Edge, ReactFlow } from "@xyflow/react";
 import { useRouter } from "next/navigation";
 import { useMemo, useTransition } from "react";
-import { formatLineageUrl, type LineageUrlState } from "../url-state.ts";
+import { formatExpand, formatLineageUrl, type LineageUrlState } from "../url-state.ts";
 import { layoutGraph } from "./layout-graph.ts";
 import { type LineageFlowNode, LineageNodeBox } from "./lineage-node.tsx";
 import { NodeDetails } from "./node-details.tsx";
@@ -106,6 +106,9 @@ export function LineageExplorer({
       <div className="lineage-body">
         <div className={`lineage-canvas${isPending ? " lineage-canvas-pending" : ""}`}>
           <ReactFlow
+            // A new graph (other centre, depth or clusters) is fitted to the view again;
+            // selecting a node keeps the view where it is.
+            key={`${graph.centreId}|${state.depth}|${state.direction}|${formatExpand(current.expand)}`}
             nodes={nodes}
             edges={edges}
             nodeTypes={NODE_TYPES}
