@@ -164,3 +164,14 @@ function answerError(error: unknown, requestId: string, request: NextRequest): R
     { status: MLFLOW_STATUS_BY_CODE[code], headers },
   );
 }
+
+/** One endpoint per shape of the path below a prefix (`logged-models/{id}/tags/{key}` ...). */
+export function byRest(choices: readonly [RegExp, Endpoint][]): Endpoint {
+  return {
+    run: (request, rest, requestId) => {
+      const chosen = choices.find(([pattern]) => pattern.test(rest));
+      if (!chosen) return Promise.resolve(new Response(null, { status: 404 }));
+      return chosen[1].run(request, rest, requestId);
+    },
+  };
+}

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { deleteAlias, setAlias } from "../registry/service-aliases.ts";
 import { endpoint, type RouteTable } from "./endpoint.ts";
 import { notFound } from "./errors.ts";
+import { findLoggedModelForSource } from "./logged-models.ts";
 import {
   createModelVersion,
   deleteModelVersion,
@@ -189,6 +190,7 @@ export const registryRoutes: RouteTable = {
           name: input.name,
           source: input.source,
           runId: input.run_id,
+          modelId: input.model_id,
           description: input.description,
           tags: input.tags,
         }),
@@ -253,8 +255,10 @@ export const registryRoutes: RouteTable = {
     ),
   },
   "model-versions/get-download-uri": {
-    GET: endpoint({ role: "VIEWER", input: versioned }, async ({ db, input }) => ({
-      artifact_uri: readDownloadUri(await loadVersion(db, input.name, input.version)),
-    })),
+    GET: endpoint({ role: "VIEWER", input: versioned }, async ({ db, input }) => {
+      const version = await loadVersion(db, input.name, input.version);
+      const logged = await findLoggedModelForSource(db, version.source, undefined);
+      return { artifact_uri: logged?.artifactUri ?? readDownloadUri(version) };
+    }),
   },
 };

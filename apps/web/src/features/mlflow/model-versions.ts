@@ -7,6 +7,7 @@ import type { PromotionRequestView } from "../registry/types.ts";
 import { enqueueWebhookEvent } from "../webhooks/outbox.ts";
 import { invalidParameter, mlflowError, notFound } from "./errors.ts";
 import { readOrderBy, stringCondition } from "./experiments.ts";
+import { findLoggedModelForSource } from "./logged-models.ts";
 import { readMaxResults, readPageToken, toPage } from "./page-token.ts";
 import {
   loadModel,
@@ -24,6 +25,7 @@ export async function createModelVersion(
     name: string;
     source: string;
     runId?: string;
+    modelId?: string;
     description?: string;
     tags: { key: string; value: string }[];
   },
@@ -31,7 +33,9 @@ export async function createModelVersion(
   if (input.source.trim() === "")
     throw invalidParameter("Missing value for required parameter 'source'");
   const model = await loadModel(db, input.name);
-  const runId = input.runId || /^runs:\/([^/]+)/.exec(input.source)?.[1];
+  // MLflow 3 registers a LoggedModel (`models:/m-...`): its source run is the version's run.
+  const logged = await findLoggedModelForSource(db, input.source, input.modelId);
+  const runId = input.runId || logged?.sourceRunId || /^runs:\/([^/]+)/.exec(input.source)?.[1];
   if (runId) {
     const run = await db.prisma.run.count({ where: { id: runId } });
     if (run === 0) throw notFound(`Run with id=${runId} not found`);

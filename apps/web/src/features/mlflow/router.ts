@@ -5,12 +5,13 @@ import {
   proxiedListEndpoint,
   runArtifactRoutes,
 } from "./endpoints-artifacts.ts";
+import { loggedModelRoutes } from "./endpoints-logged-models.ts";
 import { registryRoutes } from "./endpoints-registry.ts";
 import { trackingRoutes } from "./endpoints-tracking.ts";
 
 /** Every MLflow RPC served under /api/2.0/mlflow/ (and /ajax-api/2.0/mlflow/). */
 export const mlflowRouter = createRouter(
-  { ...trackingRoutes, ...runArtifactRoutes, ...registryRoutes },
+  { ...trackingRoutes, ...runArtifactRoutes, ...registryRoutes, ...loggedModelRoutes },
   "mlflow",
 );
 
