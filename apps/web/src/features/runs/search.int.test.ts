@@ -89,6 +89,37 @@ describe("searchRuns", () => {
     expect(await names({ filter: `run_id NOT IN (${runIds})` }, experimentId)).toEqual(["d", "c"]);
   });
 
+  it("filters on the datasets a run used", async () => {
+    const { experimentId, ids } = await seed();
+    const dataset = await getDb().prisma.dataset.create({
+      data: { name: `transactions-${experimentId}` },
+    });
+    const digest = `digest-${experimentId}`;
+    await getDb().prisma.datasetVersion.create({
+      data: { id: digest, datasetId: dataset.id, rowCount: 10n },
+    });
+    await getDb().prisma.runInput.create({
+      data: { runId: ids.get("b") ?? "", datasetVersionId: digest, context: "TRAINING" },
+    });
+    expect(await names({ filter: `datasets.name = '${dataset.name}'` }, experimentId)).toEqual([
+      "b",
+    ]);
+    expect(
+      await names(
+        { filter: `datasets.digest IN ('${digest}') AND dataset.context = 'training'` },
+        experimentId,
+      ),
+    ).toEqual(["b"]);
+    expect(await names({ filter: "datasets.context = 'evaluation'" }, experimentId)).toEqual([]);
+    const page = await searchRuns(getDb(), {
+      experimentIds: [experimentId],
+      filter: "datasets.context LIKE 'train%'",
+    });
+    expect(page.runs[0]?.inputs).toEqual([
+      { datasetVersionId: digest, datasetName: dataset.name, context: "training" },
+    ]);
+  });
+
   it("sees deleted runs only when asked", async () => {
     const { experimentId } = await seed();
     expect(await names({ viewType: "DELETED_ONLY" }, experimentId)).toEqual(["gone"]);
