@@ -102,6 +102,12 @@ describe("GET /api/v1/experiments and /experiments/{id}/runs", () => {
     );
     expect(lines.slice(1).map((line) => line.split(",").slice(1, 2)[0])).toEqual(["a", "c", "b"]);
     expect(lines[3]).toContain(",0.7,'=cmd()");
+    const everything = await get(exportRuns, `/api/v1/experiments/${experimentId}/runs/export`, {
+      id: experimentId,
+    });
+    expect((await everything.text()).split("\r\n")[0]).toBe(
+      "run_id,run_name,status,start_time,end_time,user_id,metrics.acc,metrics.loss,params.lr,tags.team",
+    );
     const bad = await get(exportRuns, `/api/v1/experiments/${experimentId}/runs/export?filter=OR`, {
       id: experimentId,
     });
