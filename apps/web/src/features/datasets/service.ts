@@ -77,7 +77,7 @@ function toNormalized(view: DatasetVersionView): NormalizedDatasetVersion {
     params: view.params,
     rowCount: view.rowCount,
     schema: view.schema,
-    qualityChecks: view.qualityChecks as NormalizedDatasetVersion["qualityChecks"],
+    qualityChecks: view.qualityChecks as unknown as NormalizedDatasetVersion["qualityChecks"],
     sourceUri: view.sourceUri,
   };
 }
