@@ -10,7 +10,12 @@ import { getDatabase } from "../../server/db.ts";
 import { toErrorAnswer } from "../../server/error-response.ts";
 import { AppError } from "../../server/errors.ts";
 import { logger } from "../../server/logger.ts";
-import { invalidParameter, MLFLOW_STATUS_BY_CODE, readMlflowCode } from "./errors.ts";
+import {
+  invalidParameter,
+  MLFLOW_STATUS_BY_CODE,
+  readInputRefusal,
+  readMlflowCode,
+} from "./errors.ts";
 import { parseBodyText, parseFields, readQueryFields } from "./wire.ts";
 
 /** The largest JSON body read (a dataset profile may be 16 MB, MLflow's own limit). */
@@ -61,6 +66,9 @@ export function endpoint<S extends z.ZodType>(
         request.method === "GET" || options.body === "raw"
           ? readQueryFields(request.nextUrl.searchParams)
           : parseBodyText(await readBodyText(request));
+      if (JSON.stringify(fields).includes("\\u0000")) {
+        throw invalidParameter("Values cannot contain NUL characters");
+      }
       const input = parseFields(options.input, fields);
       const result = await handler({ input, principal, db, request, rest });
       return result instanceof Response ? result : Response.json(result);
@@ -148,7 +156,7 @@ export function createRouter(table: RouteTable, mount: string): Record<Method, R
 
 /** MLflow's error shape, `{ error_code, message }`, with MLflow's status for the code. */
 function answerError(error: unknown, requestId: string, request: NextRequest): Response {
-  const answer = toErrorAnswer(error, requestId);
+  const answer = toErrorAnswer(readInputRefusal(error) ?? error, requestId);
   if (answer.isUnexpected) {
     logger.error("unexpected error in MLflow route", {
       requestId,

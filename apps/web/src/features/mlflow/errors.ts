@@ -81,3 +81,24 @@ export function readMlflowCode(appCode: string, details: unknown): MlflowCode {
   }
   return MLFLOW_CODE_BY_APP_CODE[appCode] ?? "INTERNAL_ERROR";
 }
+
+/** The SQLSTATE of a database error, wherever the driver or Prisma put it. */
+function readSqlState(error: unknown, depth = 0): string | undefined {
+  if (!isRecord(error) || depth > 4) return undefined;
+  for (const field of ["code", "originalCode"]) {
+    const value = error[field];
+    if (typeof value === "string" && /^[0-9A-Z]{5}$/.test(value)) return value;
+  }
+  return readSqlState(error.cause, depth + 1);
+}
+
+/**
+ * A value the database cannot take (a data exception, class 22, or a value too large for an
+ * index, 54000) is the caller's bad input, not a server fault: 400, never a retried 500.
+ */
+export function readInputRefusal(error: unknown): AppError | null {
+  const state = readSqlState(error);
+  if (!state || !(state.startsWith("22") || state === "54000")) return null;
+  const detail = error instanceof Error ? error.message.split("\n").at(-1)?.trim() : "";
+  return invalidParameter(`A value in the request cannot be stored${detail ? `: ${detail}` : ""}`);
+}

@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -144,6 +145,35 @@ describe("runs", () => {
       timestamp: 1,
     });
     expect(badValue.json.error_code).toBe("INVALID_PARAMETER_VALUE");
+    const hugeStep = await client.post("runs/log-metric", {
+      run_id: runId,
+      key: "x",
+      value: 1,
+      timestamp: 1,
+      step: "99999999999999999999",
+    });
+    expect(hugeStep).toMatchObject({
+      status: 400,
+      json: { error_code: "INVALID_PARAMETER_VALUE" },
+    });
+    const nul = await client.post("runs/set-tag", { run_id: runId, key: "x", value: "a\u0000b" });
+    expect(nul).toMatchObject({ status: 400, json: { error_code: "INVALID_PARAMETER_VALUE" } });
+    // Longer than PostgreSQL can index (the Param (key, value) index), within MLflow's 6000.
+    const long = randomBytes(4400).toString("base64").slice(0, 5900);
+    const longParam = await client.post("runs/log-parameter", {
+      run_id: runId,
+      key: "long",
+      value: long,
+    });
+    expect(longParam).toMatchObject({
+      status: 400,
+      json: { error_code: "INVALID_PARAMETER_VALUE" },
+    });
+    const badEnd = await client.post("runs/update", {
+      run_id: runId,
+      end_time: 9_000_000_000_000_000,
+    });
+    expect(badEnd).toMatchObject({ status: 400, json: { error_code: "INVALID_PARAMETER_VALUE" } });
     const noTimestamp = await client.post("runs/log-metric", { run_id: runId, key: "x", value: 1 });
     expect(noTimestamp.json.message).toContain("'timestamp'");
   });

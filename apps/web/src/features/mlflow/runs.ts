@@ -6,7 +6,7 @@ import { invalidParameter, notFound } from "./errors.ts";
 import { dedupeTags, getActiveExperiment } from "./experiments.ts";
 import { toDatasetInputJson } from "./inputs.ts";
 import { checkKey, checkValue, generateRunName } from "./names.ts";
-import { formatDouble, millis } from "./wire.ts";
+import { formatDouble, millis, toDate } from "./wire.ts";
 
 export const RUN_NAME_TAG = "mlflow.runName";
 const USER_TAG = "mlflow.user";
@@ -156,7 +156,7 @@ export async function createRun(
       id,
       experimentId: experiment.id,
       name,
-      startTime: new Date(input.startTime ?? Date.now()),
+      startTime: toDate(input.startTime ?? Date.now(), "start_time"),
       userName: input.userId ?? tags.find((tag) => tag.key === USER_TAG)?.value ?? principal.email,
       ownerId: principal.id,
       commitId: await linkCommit(db, tags),
@@ -177,7 +177,7 @@ export async function updateRun(
     where: { id: input.runId },
     data: {
       ...(input.status ? { status: input.status } : {}),
-      ...(input.endTime !== undefined ? { endTime: new Date(input.endTime) } : {}),
+      ...(input.endTime !== undefined ? { endTime: toDate(input.endTime, "end_time") } : {}),
       ...(input.runName ? { name: input.runName } : {}),
     },
   });

@@ -48,14 +48,16 @@ export function parseFields<S extends z.ZodType>(schema: S, fields: unknown): z.
 // ---- field types ------------------------------------------------------------------------------
 
 /** int64: a JSON number, or a decimal string (GET, and protobuf JSON's own int64 form). */
-export const int64 = z.union([
-  z.number().int(),
-  z
-    .string()
-    .trim()
-    .regex(/^-?\d+$/, "expected an integer")
-    .transform(Number),
-]);
+export const int64 = z
+  .union([
+    z.number().int(),
+    z
+      .string()
+      .trim()
+      .regex(/^-?\d+$/, "expected an integer")
+      .transform(Number),
+  ])
+  .refine(Number.isSafeInteger, "must be an integer of at most 2^53 - 1 in magnitude");
 
 const NON_FINITE: Record<string, number> = {
   NaN: Number.NaN,
@@ -125,3 +127,12 @@ export function toSqlDouble(value: number): string {
 }
 
 export const millis = (date: Date): number => date.getTime();
+
+/** Milliseconds since the epoch as a Date; out of JavaScript's date range is bad input. */
+export function toDate(ms: number, field: string): Date {
+  const date = new Date(ms);
+  if (Number.isNaN(date.getTime())) {
+    throw invalidParameter(`Invalid value ${ms} for parameter '${field}': not a valid time`);
+  }
+  return date;
+}
