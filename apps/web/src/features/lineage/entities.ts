@@ -119,22 +119,24 @@ export async function loadEntities(
   db: Database,
   ids: ReadonlyMap<EntityKind, ReadonlySet<string>>,
 ): Promise<EntityNode[]> {
-  const nodes: EntityNode[] = [];
-  for (const [kind, keys] of ids) {
-    if (keys.size === 0) continue;
-    const reader = READERS[kind];
-    const { sortKey } = KIND_TABLES[kind];
-    // Every reader starts with `SELECT m.id`, `m` being the kind's table.
-    const sql = reader.sql.replace("SELECT m.id", `SELECT ${sortKey} AS sort_key, m.id`);
-    const rows = await db.sql.query<Row>(sql, [[...keys]]);
-    for (const row of rows) {
-      nodes.push({
-        id: formatNodeId(kind, String(row.id)),
-        kind,
-        sortKey: String(row.sort_key ?? row.id),
-        ...reader.read(row),
-      });
-    }
-  }
-  return nodes;
+  // One query per kind, side by side (a pool answers them at once; PGlite one after another).
+  const perKind = await Promise.all(
+    [...ids].map(async ([kind, keys]) => {
+      if (keys.size === 0) return [];
+      const reader = READERS[kind];
+      const { sortKey } = KIND_TABLES[kind];
+      // Every reader starts with `SELECT m.id`, `m` being the kind's table.
+      const sql = reader.sql.replace("SELECT m.id", `SELECT ${sortKey} AS sort_key, m.id`);
+      const rows = await db.sql.query<Row>(sql, [[...keys]]);
+      return rows.map(
+        (row): EntityNode => ({
+          id: formatNodeId(kind, String(row.id)),
+          kind,
+          sortKey: String(row.sort_key ?? row.id),
+          ...reader.read(row),
+        }),
+      );
+    }),
+  );
+  return perKind.flat();
 }

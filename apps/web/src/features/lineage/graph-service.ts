@@ -89,20 +89,26 @@ export async function getLineageGraph(
     connect(row.side, fromId, formatNodeId(kind, row.id));
   }
 
+  const counted = await Promise.all(
+    [...cut].map(async ([clusterId, { anchor, side, memberKind }]) => {
+      const group = await countGroup(db, anchor, side, memberKind);
+      const pageIndex = query.expand.get(clusterId);
+      if (pageIndex === undefined || !group) return { group, page: [] };
+      const pageCount = Math.ceil(group.count / CLUSTER_PAGE_SIZE);
+      const index = Math.min(pageIndex, Math.max(0, pageCount - 1));
+      const page = await loadGroupPage(db, anchor, side, memberKind, {
+        index,
+        size: CLUSTER_PAGE_SIZE,
+      });
+      return { group, page: page.map((key) => ({ key, anchor, side, memberKind })) };
+    }),
+  );
   const groups: FanOutGroup[] = [];
-  for (const [clusterId, { anchor, side, memberKind }] of cut) {
-    const group = await countGroup(db, anchor, side, memberKind);
+  for (const { group, page } of counted) {
     if (group) groups.push(group);
-    const pageIndex = query.expand.get(clusterId);
-    if (pageIndex === undefined || !group) continue;
-    const index = Math.min(pageIndex, Math.max(0, Math.ceil(group.count / CLUSTER_PAGE_SIZE) - 1));
-    const page = await loadGroupPage(db, anchor, side, memberKind, {
-      index,
-      size: CLUSTER_PAGE_SIZE,
-    });
-    for (const key of page) {
-      remember(memberKind, key);
-      connect(side, anchor.id, formatNodeId(memberKind, key));
+    for (const member of page) {
+      remember(member.memberKind, member.key);
+      connect(member.side, member.anchor.id, formatNodeId(member.memberKind, member.key));
     }
   }
 
