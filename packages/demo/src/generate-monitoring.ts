@@ -1,4 +1,4 @@
-import { type Breach, evaluateRule, type MonitorRuleSpec } from "@pedigree/domain";
+import { type Breach, buildBreach, evaluateRule, type MonitorRuleSpec } from "@pedigree/domain";
 import type { ModelSpec } from "./catalog.ts";
 import type { DemoContext } from "./demo-context.ts";
 import type { DemoData } from "./demo-data.ts";
@@ -60,7 +60,7 @@ export function generateMonitoring(
         metrics: {},
       });
       if (!observations.length) continue;
-      evidence.push({
+      const breach = {
         at: addHours(report.computedAt as Date, 0.05).toISOString(),
         ruleId: id,
         rule: rule.name,
@@ -70,8 +70,8 @@ export function generateMonitoring(
         reportId: report.id as string,
         windowStart: new Date(report.windowStart).toISOString(),
         windowEnd: new Date(report.windowEnd).toISOString(),
-        observations,
-      });
+      };
+      evidence.push(buildBreach(breach, observations));
     }
     const [first, last] = [evidence[0], evidence.at(-1)];
     if (!first || !last) continue;

@@ -185,13 +185,16 @@ export {
   type ActionInput,
   type Breach,
   type BreachDecision,
+  buildBreach,
   chooseAction,
   DEFAULT_ROLLBACK_WINDOW_DAYS,
   decideBreach,
   isResolvedBy,
+  MAX_OBSERVATIONS,
   type RetrainAction,
   type RetrainTriggerStatus,
   readEvidence,
+  toWindowKey,
 } from "./monitoring/triggers.ts";
 export { validateAliasName } from "./registry/alias.ts";
 export {

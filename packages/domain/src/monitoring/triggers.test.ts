@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { type Breach, chooseAction, decideBreach, isResolvedBy } from "./triggers.ts";
+import {
+  type Breach,
+  buildBreach,
+  chooseAction,
+  decideBreach,
+  isResolvedBy,
+  MAX_OBSERVATIONS,
+  toWindowKey,
+} from "./triggers.ts";
 
 const DAY = 86_400_000;
 const now = new Date(Date.UTC(2026, 10, 26));
@@ -15,13 +23,34 @@ const breach = (day: number): Breach => ({
   windowStart: new Date(Date.UTC(2026, 10, day)).toISOString(),
   windowEnd: new Date(Date.UTC(2026, 10, day + 1)).toISOString(),
   observations: [{ subject: "amount", value: 0.3 }],
+  observationCount: 1,
 });
 
 describe("decideBreach", () => {
   it("opens when the rule has no open trigger, appends otherwise, ignores a window seen", () => {
-    expect(decideBreach(null, breach(3))).toBe("open");
-    expect(decideBreach({ evidence: [breach(3)] }, breach(4))).toBe("append");
-    expect(decideBreach({ evidence: [breach(3), breach(4)] }, breach(4))).toBe("ignore");
+    expect(decideBreach(null)).toBe("open");
+    expect(decideBreach({ hasWindow: false })).toBe("append");
+    expect(decideBreach({ hasWindow: true })).toBe("ignore");
+  });
+});
+
+describe("buildBreach", () => {
+  it("keeps the worst MAX_OBSERVATIONS observations and counts them all", () => {
+    const observations = Array.from({ length: 30 }, (_, i) => ({
+      subject: `f${i}`,
+      value: 1 - i / 100,
+    }));
+    const { observations: kept, observationCount, ...rest } = breach(3);
+    const built = buildBreach(rest, observations);
+    expect(built.observations).toEqual(observations.slice(0, MAX_OBSERVATIONS));
+    expect(built.observationCount).toBe(30);
+    expect(kept).toHaveLength(1);
+    expect(observationCount).toBe(1);
+    expect(toWindowKey(built)).toEqual({
+      deploymentId: "d1",
+      windowStart: "2026-11-03T00:00:00.000Z",
+      windowEnd: "2026-11-04T00:00:00.000Z",
+    });
   });
 });
 

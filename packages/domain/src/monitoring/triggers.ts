@@ -21,8 +21,10 @@ export interface Breach {
   reportId: string | null;
   windowStart: string;
   windowEnd: string;
-  /** The numbers that broke the rule, worst first. */
+  /** The numbers that broke the rule, worst first (at most MAX_OBSERVATIONS). */
   observations: Observation[];
+  /** How many numbers broke it (features past the threshold, or 1). */
+  observationCount: number;
 }
 
 /** ignore: the open trigger already holds this window (its report was computed again). */
@@ -47,21 +49,39 @@ export function chooseAction(input: ActionInput): RetrainAction {
   return age >= 0 && age < input.rollbackWindowDays * DAY_MS ? "ROLLBACK" : "RETRAIN";
 }
 
-function isSameWindow(a: Breach, b: Breach): boolean {
-  return (
-    a.deploymentId === b.deploymentId &&
-    a.windowStart === b.windowStart &&
-    a.windowEnd === b.windowEnd
-  );
+/** The keys that name a breach's window: an open trigger holds each window at most once. */
+export function toWindowKey(
+  breach: Breach,
+): Pick<Breach, "deploymentId" | "windowStart" | "windowEnd"> {
+  return {
+    deploymentId: breach.deploymentId,
+    windowStart: breach.windowStart,
+    windowEnd: breach.windowEnd,
+  };
 }
 
-/** A rule's open trigger (its evidence so far) and a new breach: open, append or ignore. */
-export function decideBreach(
-  open: { evidence: readonly Breach[] } | null,
-  breach: Breach,
-): BreachDecision {
+/**
+ * The rule's open trigger (whether its evidence holds this breach's window already) and a new
+ * breach: open a trigger, append to the open one, or ignore a window seen (a report recomputed).
+ */
+export function decideBreach(open: { hasWindow: boolean } | null): BreachDecision {
   if (!open) return "open";
-  return open.evidence.some((earlier) => isSameWindow(earlier, breach)) ? "ignore" : "append";
+  return open.hasWindow ? "ignore" : "append";
+}
+
+/** At most this many observations are kept per breach (worst first); the count says how many. */
+export const MAX_OBSERVATIONS = 20;
+
+/** A breach with its observations (worst first) capped, so evidence stays small in a storm. */
+export function buildBreach(
+  input: Omit<Breach, "observations" | "observationCount">,
+  observations: readonly Observation[],
+): Breach {
+  return {
+    ...input,
+    observations: observations.slice(0, MAX_OBSERVATIONS),
+    observationCount: observations.length,
+  };
 }
 
 /** Whether an open trigger is settled by the version now in production. */

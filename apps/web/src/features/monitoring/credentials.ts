@@ -2,7 +2,7 @@ import "server-only";
 import { decryptWebhookSecret } from "../webhooks/secret-box.ts";
 
 /** Only variables with this prefix may be named: a target cannot read the app's own secrets. */
-export const CREDENTIAL_ENV_PREFIX = "PEDIGREE_RETRAIN_";
+const CREDENTIAL_ENV_PREFIX = "PEDIGREE_RETRAIN_";
 
 export const CREDENTIAL_ENV_PATTERN = /^PEDIGREE_RETRAIN_[A-Z0-9_]+$/;
 

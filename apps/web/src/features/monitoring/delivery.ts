@@ -5,7 +5,7 @@ import { signWebhookPayload } from "@pedigree/domain/server";
 import { readCredential } from "./credentials.ts";
 
 /** The webhook event name a generic target receives. */
-export const RETRAIN_EVENT = "retrain.triggered";
+const RETRAIN_EVENT = "retrain.triggered";
 
 const LEASE_MS = 60_000;
 
@@ -40,7 +40,7 @@ type DeliveryRow = Prisma.RetrainDeliveryGetPayload<{ include: typeof deliveryIn
 type Target = NonNullable<DeliveryRow["trigger"]["rule"]["model"]["retrainTarget"]>;
 
 /** Airflow: the DAG-run body with basic or bearer auth. Webhook: our signed envelope. */
-export function buildRetrainRequest(row: DeliveryRow, target: Target, now: Date): RequestInit {
+function buildRetrainRequest(row: DeliveryRow, target: Target, now: Date): RequestInit {
   const credential = readCredential(target);
   const headers: Record<string, string> = {
     "content-type": "application/json",

@@ -2,6 +2,7 @@ import "server-only";
 import type { Prisma } from "@pedigree/db";
 import {
   type Breach,
+  buildBreach,
   chooseAction,
   DEFAULT_ROLLBACK_WINDOW_DAYS,
   decideBreach,
@@ -9,7 +10,7 @@ import {
   evaluateRule,
   type FeatureReading,
   type RetrainAction,
-  readEvidence,
+  toWindowKey,
   type WindowReading,
 } from "@pedigree/domain";
 import { toJson } from "../registry/persistence.ts";
@@ -133,18 +134,20 @@ export async function evaluateMonitorRules(
   for (const rule of rules) {
     const observations = evaluateRule(rule, window);
     if (!observations.length) continue;
-    const breach: Breach = {
-      at: input.now.toISOString(),
-      ruleId: rule.id,
-      rule: rule.name || describeRule(rule),
-      kind: rule.kind,
-      threshold: rule.threshold,
-      deploymentId: input.deploymentId,
-      reportId: window.reportId,
-      windowStart: input.windowStart.toISOString(),
-      windowEnd: input.windowEnd.toISOString(),
+    const breach = buildBreach(
+      {
+        at: input.now.toISOString(),
+        ruleId: rule.id,
+        rule: rule.name || describeRule(rule),
+        kind: rule.kind,
+        threshold: rule.threshold,
+        deploymentId: input.deploymentId,
+        reportId: window.reportId,
+        windowStart: input.windowStart.toISOString(),
+        windowEnd: input.windowEnd.toISOString(),
+      },
       observations,
-    };
+    );
     const id = await applyBreach(tx, { rule, breach, deployment, now: input.now });
     if (id) (id.isNew ? outcome.opened : outcome.appended).push(id.triggerId);
   }
@@ -163,19 +166,19 @@ async function applyBreach(
   facts: BreachInput,
 ): Promise<{ triggerId: string; isNew: boolean } | null> {
   const { rule, breach, now } = facts;
-  const open = await tx.retrainTrigger.findUnique({ where: { openRuleId: rule.id } });
-  const evidence = open ? readEvidence(open.evidence) : [];
-  const decision = decideBreach(open ? { evidence } : null, breach);
+  // Asked and appended in the database: a storm's evidence never travels to the app and back.
+  const windowKey = JSON.stringify([toWindowKey(breach)]);
+  const [open] = await tx.$queryRaw<{ id: string; hasWindow: boolean }[]>`
+    SELECT "id", "evidence" @> ${windowKey}::jsonb AS "hasWindow"
+    FROM "RetrainTrigger" WHERE "openRuleId" = ${rule.id}`;
+  const decision = decideBreach(open ?? null);
   if (decision === "ignore") return null;
   if (open) {
-    await tx.retrainTrigger.update({
-      where: { id: open.id },
-      data: {
-        evidence: toJson([...evidence, breach]),
-        breachCount: { increment: 1 },
-        lastBreachAt: now,
-      },
-    });
+    await tx.$executeRaw`
+      UPDATE "RetrainTrigger"
+      SET "evidence" = "evidence" || ${JSON.stringify([breach])}::jsonb,
+          "breachCount" = "breachCount" + 1, "lastBreachAt" = ${now}
+      WHERE "id" = ${open.id}`;
     return { triggerId: open.id, isNew: false };
   }
   return { triggerId: await openTrigger(tx, facts, await decideAction(tx, facts)), isNew: true };

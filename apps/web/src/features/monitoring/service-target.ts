@@ -18,7 +18,7 @@ export interface RetrainTargetInput {
   rollbackWindowDays: number;
 }
 
-export function toTargetView(target: RetrainTarget): RetrainTargetView {
+function toTargetView(target: RetrainTarget): RetrainTargetView {
   return {
     kind: target.kind,
     url: target.url,

@@ -8,7 +8,7 @@ import { resolveSettledTriggers } from "./settle.ts";
 import type { RetrainTriggerView, TriggerLoopView, TriggerPageView } from "./types.ts";
 
 /** The tag a retraining run carries to name the trigger that started it. */
-export const TRIGGER_RUN_TAG = "pedigree.trigger_id";
+const TRIGGER_RUN_TAG = "pedigree.trigger_id";
 
 const triggerInclude = {
   rule: {

@@ -32,6 +32,11 @@ export function EvidenceTable({ evidence }: { evidence: Breach[] }) {
                       </span>
                     </li>
                   ))}
+                  {breach.observationCount > breach.observations.length ? (
+                    <li className="cell-note">
+                      +{breach.observationCount - breach.observations.length} more
+                    </li>
+                  ) : null}
                 </ul>
               </td>
               <td>{breach.threshold}</td>

@@ -20,6 +20,6 @@ export function summarizeBreach(breach: Breach, limit = 3): string {
   const shown = breach.observations
     .slice(0, limit)
     .map((observation) => `${observation.subject} ${formatValue(breach.kind, observation.value)}`);
-  const more = breach.observations.length - limit;
+  const more = Math.max(breach.observationCount ?? 0, breach.observations.length) - shown.length;
   return more > 0 ? `${shown.join(", ")} (+${more} more)` : shown.join(", ");
 }

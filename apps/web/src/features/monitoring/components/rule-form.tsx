@@ -5,7 +5,7 @@ import { type FormEvent, useId, useState } from "react";
 import type { MonitorRuleView } from "../types.ts";
 import { useApiAction } from "./use-api-action.ts";
 
-export const RULE_KINDS: { kind: MonitorRuleKind; label: string; unit: string }[] = [
+const RULE_KINDS: { kind: MonitorRuleKind; label: string; unit: string }[] = [
   { kind: "FEATURE_DRIFT", label: "Feature PSI above", unit: "PSI" },
   { kind: "DATASET_DRIFT", label: "Share of drifted features at least", unit: "share (0–1)" },
   { kind: "METRIC_BELOW", label: "Performance metric below", unit: "metric value" },
