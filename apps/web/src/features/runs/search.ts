@@ -68,6 +68,18 @@ export async function searchRuns(db: Database, input: RunSearchInput): Promise<R
   };
 }
 
+/**
+ * LIMIT and OFFSET as literals, not parameters: with a parameter, the generic plan of a prepared
+ * statement cannot know the page is small and sorts every matching run instead of walking an
+ * index. Both are checked safe integers, never user text.
+ */
+function page(limit: number, offset: number): Prisma.Sql {
+  if (!Number.isSafeInteger(limit) || !Number.isSafeInteger(offset) || limit < 0 || offset < 0) {
+    throw new AppError("INTERNAL", "A page needs non-negative integer bounds");
+  }
+  return Prisma.raw(`LIMIT ${limit} OFFSET ${offset}`);
+}
+
 async function selectIds(
   db: Database,
   keys: readonly RunOrderKey[],
@@ -80,7 +92,7 @@ async function selectIds(
     SELECT r."id" FROM "Run" r ${joins.length > 0 ? Prisma.join(joins, " ") : Prisma.empty}
     WHERE ${Prisma.join(conditions, " AND ")}
     ORDER BY ${Prisma.join(terms, ", ")}
-    LIMIT ${limit} OFFSET ${offset}`;
+    ${page(limit, offset)}`;
   return rows.map((row) => row.id);
 }
 
@@ -106,7 +118,7 @@ async function selectByKey(
   const rows = await db.prisma.$queryRaw<{ id: string }[]>`
     SELECT r."id" ${withKey}
     ORDER BY ${buildLeadTerm(lead)}, ${Prisma.join(terms, ", ")}
-    LIMIT ${limit} OFFSET ${offset}`;
+    ${page(limit, offset)}`;
   if (rows.length === limit) return rows.map((row) => row.id);
   // The page reaches past the runs with the key: how many there are decides the offset among
   // the runs without it (known without counting unless this page holds none of them).
@@ -122,6 +134,6 @@ async function selectByKey(
     SELECT r."id" FROM "Run" r ${restJoins}
     WHERE ${where} AND NOT EXISTS (SELECT 1 FROM ${keyTable(lead)} x WHERE x."runId" = r."id" AND ${keyRowCondition(x, lead)})
     ORDER BY ${Prisma.join(terms, ", ")}
-    LIMIT ${limit - rows.length} OFFSET ${Math.max(0, offset - withKeyCount)}`;
+    ${page(limit - rows.length, Math.max(0, offset - withKeyCount))}`;
   return [...rows, ...rest2].map((row) => row.id);
 }
