@@ -19,12 +19,12 @@ test("impact analysis from a demo partition lists the production model that was 
   await signIn(page, "viewer@example.com");
   await page.getByRole("link", { name: "Impact", exact: true }).click();
   await expect(page.getByRole("heading", { name: "Impact analysis" })).toBeVisible();
-  await page.getByLabel("Start from").selectOption("partition");
-  await page.getByLabel("Partition uri").fill(partition);
+  await page.getByLabel("Start from", { exact: true }).selectOption("partition");
+  await page.getByLabel("Partition uri", { exact: true }).fill(partition);
   await page.getByRole("button", { name: "Analyse" }).click();
   await expect(page).toHaveURL(new RegExp(`/impact\\?partition=${encodeURIComponent(partition)}`));
 
-  const models = page.getByRole("table", { name: "Affected model versions" });
+  const models = page.getByRole("table", { name: "Affected model versions", exact: true });
   const production = models
     .getByRole("row")
     .filter({ hasText: "fraud-detection" })
@@ -32,13 +32,16 @@ test("impact analysis from a demo partition lists the production model that was 
   await expect(production).toHaveCount(1);
   await expect(production).toContainText("v3");
   await expect(page.getByText(/\d+ production model versions? affected/)).toBeVisible();
-  const deployments = page.getByRole("table", { name: "Deployments of affected model versions" });
+  const deployments = page.getByRole("table", {
+    name: "Deployments of affected model versions",
+    exact: true,
+  });
   await expect(
     deployments.getByRole("row").filter({ hasText: "fraud-scoring-api" }).first(),
   ).toContainText("active");
-  await expect(page.getByRole("table", { name: "Affected dataset versions" })).toContainText(
-    training.id.slice(0, 12),
-  );
+  await expect(
+    page.getByRole("table", { name: "Affected dataset versions", exact: true }),
+  ).toContainText(training.id.slice(0, 12));
 
   // The same answer as a CSV file.
   const href = await page.getByRole("link", { name: "Download CSV" }).getAttribute("href");
