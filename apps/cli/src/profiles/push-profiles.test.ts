@@ -73,7 +73,7 @@ it("sends a window with its metrics, and throws the server's message on refusal"
     metrics: { accuracy: 0.9 },
   });
   await expect(postJson({ url, token: "t" }, path, body)).rejects.toThrow(
-    /400 from \/api\/v1\/profiles\/windows: Feature amount is not binned/,
+    /POST \/api\/v1\/profiles\/windows: 400 Feature amount is not binned/,
   );
   expect(received.at(-1)?.body).toEqual({
     deploymentId: "dep1",

@@ -1,5 +1,6 @@
 // `pedigree profile push`: sends a profile document to the server (PEDIGREE_URL, PEDIGREE_TOKEN)
 // as a baseline of a dataset version or a serving window of a deployment.
+import { type ApiTarget, callApi } from "../http/api-client.ts";
 import type { ProfileDocument } from "./build-profiles.ts";
 
 export type PushTarget =
@@ -26,27 +27,7 @@ export function toRequest(
   return { path: "/api/v1/profiles/windows", body: { ...window, features: document.features } };
 }
 
-/** POSTs JSON with the bearer token; answers the parsed body, or throws the server's message. */
-export async function postJson(
-  server: { url: string; token: string },
-  path: string,
-  body: unknown,
-): Promise<unknown> {
-  const response = await fetch(`${server.url}${path}`, {
-    method: "POST",
-    headers: { authorization: `Bearer ${server.token}`, "content-type": "application/json" },
-    body: JSON.stringify(body),
-  });
-  const text = await response.text();
-  let parsed: unknown = null;
-  try {
-    parsed = text ? JSON.parse(text) : null;
-  } catch {
-    parsed = text;
-  }
-  if (!response.ok) {
-    const error = (parsed as { error?: { message?: string } } | null)?.error;
-    throw new Error(`${response.status} from ${path}: ${error?.message ?? text.slice(0, 300)}`);
-  }
-  return parsed;
+/** POSTs the request through the CLI's one HTTP helper; throws the server's refusal (ApiError). */
+export async function postJson(server: ApiTarget, path: string, body: unknown): Promise<unknown> {
+  return (await callApi<unknown>(server, "POST", path, body)).body;
 }
