@@ -134,6 +134,13 @@ try {
       `metric series ${CURVE_RUNS} runs (${label}; ${points} points -> ${result.series[0]?.buckets.length} buckets/run): p50 ${stats.p50.toFixed(1)} ms, p99 ${stats.p99.toFixed(1)} ms`,
     );
   }
+  console.log("EXPLAIN metric + param filter, metric sort DESC (the id query):");
+  await explain(`SELECT r."id" FROM "LatestMetric" o0 JOIN "Run" r ON r."id" = o0."runId"
+    WHERE o0."key" = 'f1' AND o0."value" <> 'NaN'::float8 AND r."experimentId" IN ('${exp}')
+      AND r."lifecycleStage" = 'ACTIVE' AND EXISTS (SELECT 1 FROM "LatestMetric" x WHERE x."runId" = r."id"
+      AND x."key" = 'acc' AND x."value" > 0.5 AND x."value" <> 'NaN'::float8)
+      AND EXISTS (SELECT 1 FROM "Param" x WHERE x."runId" = r."id" AND x."key" = 'model' AND x."value" = 'xgboost')
+    ORDER BY o0."value" DESC, r."startTime" DESC, r."id" ASC LIMIT 101`);
   console.log("EXPLAIN chart aggregation (whole range, 1000 buckets; the per-run part):");
   await explain(`SELECT ids.id, b.* FROM unnest(ARRAY[${curveRuns.map((id) => `'${id}'`).join(",")}]) AS ids(id)
     CROSS JOIN LATERAL (SELECT p."step" / 100 AS bucket, MIN(p."value"), MAX(p."value"), MAX(p."step"), COUNT(*)

@@ -151,6 +151,10 @@ export function buildOrder(keys: readonly RunOrderKey[]): OrderPlan {
   return { joins, terms };
 }
 
+/**
+ * The leading sort key over rows that have it: the value is never null there, so no NULLS clause,
+ * which lets DESC read the (key, value) index backwards (DESC NULLS LAST would sort every run).
+ */
 export function buildLeadTerm(key: RunOrderKey): Prisma.Sql {
-  return Prisma.sql`o0."value" ${sortDirection(key)}`;
+  return key.direction === "DESC" ? Prisma.sql`o0."value" DESC` : Prisma.sql`o0."value" ASC`;
 }
