@@ -89,6 +89,15 @@ export {
   type Severity,
   type SeverityThresholds,
 } from "./drift/severity.ts";
+export {
+  decideIdempotency,
+  IDEMPOTENCY_KEY_TTL_MS,
+  IDEMPOTENCY_LEASE_MS,
+  type IdempotencyDecision,
+  type IdempotencyRecord,
+  isReclaimable,
+  isValidIdempotencyKey,
+} from "./idempotency.ts";
 export { type JsonValue, serializeCanonicalJson } from "./lineage/canonical-json.ts";
 export { type ChecksumKind, readChecksumKind } from "./lineage/checksum.ts";
 export { diffDatasetVersions } from "./lineage/dataset-version-diff.ts";
@@ -111,27 +120,6 @@ export {
   parseDvcFile,
   parseDvcLock,
 } from "./lineage/dvc.ts";
-export { formatImpactCsv, IMPACT_ROW_CAP, type ImpactReport } from "./lineage/impact.ts";
-export { isLakefsUri, type LakefsUri, parseLakefsUri } from "./lineage/lakefs-uri.ts";
-export type { ReproduceManifest } from "./lineage/manifest.ts";
-export {
-  type DatasetRef,
-  type Facets,
-  type LineageEventParsed,
-  parseEventTime,
-  parseLineageEvent,
-  RUN_STATES,
-  type RunState,
-} from "./lineage/openlineage-event.ts";
-export {
-  type MergedRun,
-  mergeFacets,
-  mergeRunEvents,
-  readDatasetVersionFacet,
-  readModelVersionFacet,
-  readSourceCodeCommit,
-  toDatasetLocation,
-} from "./lineage/openlineage-merge.ts";
 export {
   buildLineageGraph,
   CLUSTER_PAGE_SIZE,
@@ -160,6 +148,27 @@ export {
   type LineageGraph,
   type NodeId,
 } from "./lineage/graph/types.ts";
+export { formatImpactCsv, IMPACT_ROW_CAP, type ImpactReport } from "./lineage/impact.ts";
+export { isLakefsUri, type LakefsUri, parseLakefsUri } from "./lineage/lakefs-uri.ts";
+export type { ReproduceManifest } from "./lineage/manifest.ts";
+export {
+  type DatasetRef,
+  type Facets,
+  type LineageEventParsed,
+  parseEventTime,
+  parseLineageEvent,
+  RUN_STATES,
+  type RunState,
+} from "./lineage/openlineage-event.ts";
+export {
+  type MergedRun,
+  mergeFacets,
+  mergeRunEvents,
+  readDatasetVersionFacet,
+  readModelVersionFacet,
+  readSourceCodeCommit,
+  toDatasetLocation,
+} from "./lineage/openlineage-merge.ts";
 export {
   type AirflowDagRunBody,
   buildAirflowDagRunBody,
