@@ -8,9 +8,9 @@ interface NavItem {
 
 export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/", label: "Models", alsoActiveUnder: ["/models/"] },
+  { href: "/experiments", label: "Runs", alsoActiveUnder: ["/runs/"] },
   { href: "/lineage", label: "Lineage" },
   { href: "/impact", label: "Impact" },
-  { href: "/experiments", label: "Runs", alsoActiveUnder: ["/runs/"] },
 ];
 
 export function isNavItemActive(item: NavItem, pathname: string): boolean {
