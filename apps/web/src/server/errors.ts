@@ -26,3 +26,23 @@ export class AppError extends Error {
     super(message);
   }
 }
+
+/**
+ * Runs a page's load and turns an unknown or malformed target (NOT_FOUND, INVALID_INPUT) into a
+ * message the page shows, rather than a 500; any other failure is thrown.
+ */
+export async function loadOrProblem<T extends object>(
+  load: () => Promise<T>,
+): Promise<T | { problem: string }> {
+  try {
+    return await load();
+  } catch (error) {
+    if (
+      error instanceof AppError &&
+      (error.code === "NOT_FOUND" || error.code === "INVALID_INPUT")
+    ) {
+      return { problem: error.message };
+    }
+    throw error;
+  }
+}

@@ -1,11 +1,10 @@
-import type { ImpactReport } from "@pedigree/domain";
 import type { Metadata } from "next";
 import { ImpactReportView } from "../../../features/impact/components/impact-report.tsx";
 import { ImpactSearch } from "../../../features/impact/components/impact-search.tsx";
 import { getImpact, type ImpactStart } from "../../../features/impact/service.ts";
 import { requireCurrentUser } from "../../../server/auth/current-user.ts";
 import { getDatabase } from "../../../server/db.ts";
-import { AppError } from "../../../server/errors.ts";
+import { loadOrProblem } from "../../../server/errors.ts";
 
 export const metadata: Metadata = { title: "Impact analysis" };
 
@@ -22,27 +21,13 @@ function readStart(params: Record<string, string | string[] | undefined>): Impac
   return datasetVersion ? { datasetVersion } : null;
 }
 
-/** An unknown partition or version is said on the page, not a 500. */
-async function loadReport(
-  start: ImpactStart,
-): Promise<{ report: ImpactReport } | { problem: string }> {
-  try {
-    return { report: await getImpact(await getDatabase(), start) };
-  } catch (error) {
-    if (
-      error instanceof AppError &&
-      (error.code === "NOT_FOUND" || error.code === "INVALID_INPUT")
-    ) {
-      return { problem: error.message };
-    }
-    throw error;
-  }
-}
-
 export default async function ImpactPage({ searchParams }: ImpactPageProps) {
   await requireCurrentUser();
   const start = readStart(await searchParams);
-  const answer = start ? await loadReport(start) : null;
+  // An unknown partition or version is said on the page, not a 500.
+  const answer = start
+    ? await loadOrProblem(async () => ({ report: await getImpact(await getDatabase(), start) }))
+    : null;
   return (
     <>
       <h1>Impact analysis</h1>

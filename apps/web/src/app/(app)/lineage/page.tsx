@@ -1,4 +1,3 @@
-import type { LineageGraph } from "@pedigree/domain";
 import type { Metadata } from "next";
 import { LineageExplorer } from "../../../features/lineage/components/lineage-explorer.tsx";
 import { LineageSearch } from "../../../features/lineage/components/lineage-search.tsx";
@@ -6,7 +5,7 @@ import { getLineageGraph } from "../../../features/lineage/graph-service.ts";
 import { parseLineageUrl } from "../../../features/lineage/url-state.ts";
 import { requireCurrentUser } from "../../../server/auth/current-user.ts";
 import { getDatabase } from "../../../server/db.ts";
-import { AppError } from "../../../server/errors.ts";
+import { loadOrProblem } from "../../../server/errors.ts";
 
 export const metadata: Metadata = { title: "Lineage" };
 
@@ -14,28 +13,16 @@ interface LineagePageProps {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }
 
-/** The graph around the node in the URL; a mistyped or vanished node is said, not a 500. */
-async function loadGraph(
-  state: ReturnType<typeof parseLineageUrl> & { node: string },
-): Promise<{ graph: LineageGraph } | { problem: string }> {
-  try {
-    return { graph: await getLineageGraph(await getDatabase(), state) };
-  } catch (error) {
-    if (
-      error instanceof AppError &&
-      (error.code === "NOT_FOUND" || error.code === "INVALID_INPUT")
-    ) {
-      return { problem: error.message };
-    }
-    throw error;
-  }
-}
-
 export default async function LineagePage({ searchParams }: LineagePageProps) {
   await requireCurrentUser();
   const state = parseLineageUrl(await searchParams);
   const node = state.node;
-  const answer = node ? await loadGraph({ ...state, node }) : null;
+  // The graph around the node in the URL; a mistyped or vanished node is said, not a 500.
+  const answer = node
+    ? await loadOrProblem(async () => ({
+        graph: await getLineageGraph(await getDatabase(), { ...state, node }),
+      }))
+    : null;
   return (
     <>
       <h1>Lineage</h1>
