@@ -3,6 +3,7 @@
 import type { ReproduceManifest } from "@pedigree/domain";
 import { useEffect, useState } from "react";
 import { CopyButton } from "./copy-button.tsx";
+import { PartitionDetails } from "./partition-details.tsx";
 
 type ManifestState =
   | { status: "loading" }
@@ -106,16 +107,10 @@ export function ReproduceTab({ url }: { url: string }) {
             <dd>
               {dataset.name} <code>{dataset.id}</code>
               {dataset.sourceUri ? <div className="mono">{dataset.sourceUri}</div> : null}
-              <details>
-                <summary>{dataset.partitions.length} partitions</summary>
-                <ul className="mono trained-on-partitions">
-                  {dataset.partitions.map((p) => (
-                    <li key={p.uri}>
-                      {p.uri} <span className="muted">{p.checksum}</span>
-                    </li>
-                  ))}
-                </ul>
-              </details>
+              <PartitionDetails
+                summary={`${dataset.partitions.length} partitions`}
+                partitions={dataset.partitions}
+              />
             </dd>
           </div>
         ))}

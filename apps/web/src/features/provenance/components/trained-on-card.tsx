@@ -2,6 +2,7 @@ import Link from "next/link";
 import { lineageHref } from "../../lineage/url-state.ts";
 import type { ProvenanceView } from "../types.ts";
 import { CopyButton } from "./copy-button.tsx";
+import { PartitionDetails } from "./partition-details.tsx";
 import "./provenance.css";
 
 const MISSING_TEXT: Record<ProvenanceView["missing"][number], string> = {
@@ -52,16 +53,10 @@ export function TrainedOnCard({ provenance }: { provenance: ProvenanceView }) {
               {dataset.name} <code title={dataset.id}>{dataset.id.slice(0, 12)}</code>
               <CopyButton text={dataset.id} label="Copy id" /> ·{" "}
               {dataset.rowCount.toLocaleString("en")} rows · {describeRange(dataset.partitions)}
-              <details>
-                <summary>Partitions and checksums</summary>
-                <ul className="mono trained-on-partitions">
-                  {dataset.partitions.map((p) => (
-                    <li key={p.uri}>
-                      {p.uri} <span className="muted">{p.checksum}</span>
-                    </li>
-                  ))}
-                </ul>
-              </details>
+              <PartitionDetails
+                summary="Partitions and checksums"
+                partitions={dataset.partitions}
+              />
             </dd>
           </div>
         ))}
