@@ -1,5 +1,5 @@
 // The dataset-version API's shapes, shared by the service and any client code.
-import type { JsonValue } from "@pedigree/domain";
+import type { JsonValue, NormalizedDatasetVersion, NormalizedPartition } from "@pedigree/domain";
 import { z } from "zod";
 
 const jsonValue: z.ZodType<JsonValue> = z.lazy(() =>
@@ -73,24 +73,13 @@ export interface DatasetVersionView {
   dataset: string;
   rowCount: number;
   createdAt: string;
-  commit: {
-    repo: string;
-    sha: string;
-    message: string;
-    author: string;
-    committedAt: string | null;
-  } | null;
+  commit: NormalizedDatasetVersion["commit"];
   params: Record<string, JsonValue>;
   schema: JsonValue;
   qualityChecks: JsonValue;
   sourceUri: string | null;
-  partitions: {
-    uri: string;
-    checksum: string;
-    rowCount: number | null;
-    bytes: number | null;
-    partitionKey: string | null;
-  }[];
+  /** Stored partitions, sorted by uri (a stored partition keeps no lakeFS commit of its own). */
+  partitions: Omit<NormalizedPartition, "lakefsCommit">[];
 }
 
 export interface DatasetSummary {
