@@ -1,4 +1,5 @@
 // The profile ingest API's shapes (POST /api/v1/profiles/baselines and /windows).
+import type { FeatureDrift } from "@pedigree/domain";
 import { z } from "zod";
 
 const MAX_FEATURES = 2000;
@@ -72,19 +73,6 @@ export const windowInput = z
 
 export type WindowInput = z.output<typeof windowInput>;
 
-/** One feature's drift in a stored report (DriftReport.features). Scores null: a side is empty. */
-export interface FeatureDriftView {
-  feature: string;
-  psi: number | null;
-  klCurrentReference: number | null;
-  klReferenceCurrent: number | null;
-  jsDistance: number | null;
-  missingShareDelta: number;
-  severity: "NONE" | "MODERATE" | "SIGNIFICANT";
-  referenceCount: number;
-  currentCount: number;
-}
-
 /** What the window ingest answers (201) and the recompute routes list. */
 export interface DriftReportAnswer {
   id: string;
@@ -92,7 +80,8 @@ export interface DriftReportAnswer {
   baselineDatasetVersionId: string;
   windowStart: string;
   windowEnd: string;
-  features: FeatureDriftView[];
+  /** DriftReport.features as stored; scores null where a side is empty. */
+  features: FeatureDrift[];
   driftedShare: number;
   severity: "NONE" | "MODERATE" | "SIGNIFICANT";
   isTooFewRows: boolean;
