@@ -70,9 +70,11 @@ export {
   CategoricalAccumulator,
   NumericAccumulator,
   PROFILE_PROBABILITIES,
+  ReferenceAccumulator,
   STREAM_CATEGORY_LIMIT,
   splitProfileQuantiles,
 } from "./drift/profile-accumulator.ts";
+export { type ProfileJson, readProfileJson } from "./drift/profile-json.ts";
 export { computeQuantile } from "./drift/quantile.ts";
 export {
   computeJsDistance,

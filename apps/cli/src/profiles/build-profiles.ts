@@ -7,21 +7,11 @@ import {
   type FeatureProfile,
   NumericAccumulator,
   PROFILE_PROBABILITIES,
+  type ProfileJson,
+  readProfileJson,
   splitProfileQuantiles,
 } from "@pedigree/domain";
 import { type ColumnSink, scanFile } from "./scan-file.ts";
-
-export type ProfileJson =
-  | (Common & { type: "numeric"; edges: number[] })
-  | (Common & { type: "categorical"; categories: string[] });
-
-interface Common {
-  feature: string;
-  counts: number[];
-  missingCount: number;
-  totalCount: number;
-  stats: FeatureProfile["stats"];
-}
 
 export interface ProfileDocument {
   kind: "baseline" | "window";
@@ -65,18 +55,6 @@ function toJson(feature: string, profile: FeatureProfile): ProfileJson {
   return profile.type === "NUMERIC"
     ? { type: "numeric", edges: profile.edges, ...common }
     : { type: "categorical", categories: profile.categories, ...common };
-}
-
-function toProfile(json: ProfileJson): FeatureProfile {
-  return {
-    type: json.type === "numeric" ? "NUMERIC" : "CATEGORICAL",
-    edges: json.type === "numeric" ? json.edges : [],
-    categories: json.type === "categorical" ? json.categories : [],
-    counts: json.counts,
-    missingCount: json.missingCount,
-    totalCount: json.totalCount,
-    stats: json.stats,
-  };
 }
 
 function feedNumbers(values: ArrayLike<unknown>, add: (value: number | null) => void): void {
@@ -143,7 +121,7 @@ async function buildWindow(
       feature,
       reference.type === "numeric"
         ? new NumericAccumulator(reference.edges)
-        : new CategoricalAccumulator(toProfile(reference)),
+        : new CategoricalAccumulator(readProfileJson(reference)),
     );
   }
   const rows = await accumulate(options, 1, accumulators);

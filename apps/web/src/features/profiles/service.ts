@@ -6,6 +6,7 @@ import {
   type DriftReportContent,
   matchWindow,
   type NamedProfile,
+  readProfileJson,
 } from "@pedigree/domain";
 import { AppError } from "../../server/errors.ts";
 import { evaluateMonitorRules } from "../monitoring/evaluate.ts";
@@ -14,16 +15,7 @@ import type { BaselineInput, DriftReportAnswer, ProfileInput, WindowInput } from
 type Tx = Prisma.TransactionClient;
 
 function toNamedProfile(input: ProfileInput): NamedProfile {
-  return {
-    feature: input.feature,
-    type: input.type === "numeric" ? "NUMERIC" : "CATEGORICAL",
-    edges: input.type === "numeric" ? input.edges : [],
-    categories: input.type === "categorical" ? input.categories : [],
-    counts: input.counts,
-    missingCount: input.missingCount,
-    totalCount: input.totalCount,
-    stats: input.stats,
-  };
+  return { feature: input.feature, ...readProfileJson(input) };
 }
 
 interface ProfileRow {
