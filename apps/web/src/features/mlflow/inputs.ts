@@ -17,18 +17,7 @@ import { invalidParameter } from "./errors.ts";
 
 export const CONTEXT_TAG = "mlflow.data.context";
 
-export interface DatasetInput {
-  tags: { key: string; value: string }[];
-  dataset: {
-    name: string;
-    digest: string;
-    source_type: string;
-    source: string;
-    schema?: string;
-    profile?: string;
-  };
-}
-
+/** MLflow's Dataset, as sent to runs/log-inputs and kept verbatim in params.mlflow. */
 interface MlflowDatasetParams {
   name: string;
   digest: string;
@@ -36,6 +25,11 @@ interface MlflowDatasetParams {
   source: string;
   schema?: string;
   profile?: string;
+}
+
+export interface DatasetInput {
+  tags: { key: string; value: string }[];
+  dataset: MlflowDatasetParams;
 }
 
 const LIMITS = { name: 500, digest: 36, source: 65_535, schema: 1_048_575, profile: 16_777_215 };
@@ -147,15 +141,18 @@ export async function logInputs(
   }
 }
 
+/** The columns of a dataset version that toDatasetInputJson reads. */
+export const datasetVersionSelect = {
+  id: true,
+  params: true,
+  rowCount: true,
+  sourceUri: true,
+  dataset: { select: { name: true } },
+} as const satisfies Prisma.DatasetVersionSelect;
+
 interface InputRow {
   context: InputContext;
-  datasetVersion: {
-    id: string;
-    params: Prisma.JsonValue;
-    rowCount: bigint;
-    sourceUri: string | null;
-    dataset: { name: string };
-  };
+  datasetVersion: Prisma.DatasetVersionGetPayload<{ select: typeof datasetVersionSelect }>;
 }
 
 /** A run input as MLflow's DatasetInput; versions built by our pipelines are described too. */

@@ -4,7 +4,7 @@ import type { Database, Prisma, RunStatus } from "@pedigree/db";
 import type { Principal } from "../../server/auth/principal.ts";
 import { invalidParameter, notFound } from "./errors.ts";
 import { dedupeTags, getActiveExperiment } from "./experiments.ts";
-import { toDatasetInputJson } from "./inputs.ts";
+import { datasetVersionSelect, toDatasetInputJson } from "./inputs.ts";
 import { checkKey, checkValue, generateRunName } from "./names.ts";
 import { formatDouble, millis, toDate } from "./wire.ts";
 
@@ -25,15 +25,7 @@ export const runInclude = {
   inputs: {
     select: {
       context: true,
-      datasetVersion: {
-        select: {
-          id: true,
-          params: true,
-          rowCount: true,
-          sourceUri: true,
-          dataset: { select: { name: true } },
-        },
-      },
+      datasetVersion: { select: datasetVersionSelect },
     },
   },
 } as const satisfies Prisma.RunInclude;

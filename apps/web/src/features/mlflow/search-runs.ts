@@ -4,7 +4,7 @@ import { z } from "zod";
 import { searchRuns } from "../runs/search.ts";
 import type { RunRecord } from "../runs/types.ts";
 import { endpoint } from "./endpoint.ts";
-import { toDatasetInputJson } from "./inputs.ts";
+import { datasetVersionSelect, toDatasetInputJson } from "./inputs.ts";
 import { toRunInfoJson } from "./runs.ts";
 import { formatDouble, int64, list, viewType } from "./wire.ts";
 
@@ -23,13 +23,7 @@ async function loadDatasetVersions(db: Database, runs: readonly RunRecord[]) {
   if (ids.length === 0) return new Map();
   const rows = await db.prisma.datasetVersion.findMany({
     where: { id: { in: ids } },
-    select: {
-      id: true,
-      params: true,
-      rowCount: true,
-      sourceUri: true,
-      dataset: { select: { name: true } },
-    },
+    select: datasetVersionSelect,
   });
   return new Map(rows.map((row) => [row.id, row]));
 }
