@@ -1,14 +1,9 @@
 import type { ImpactReport } from "@pedigree/domain";
 import Link from "next/link";
-import { formatDateTime, formatEnumLabel } from "../../../ui/format.ts";
+import { formatDateTime } from "../../../ui/format.ts";
+import { StageBadge } from "../../../ui/stage-badge.tsx";
 import { modelPath } from "../../models/model-path.ts";
 import styles from "./impact.module.css";
-
-function StageBadge({ stage }: { stage: string }) {
-  return (
-    <span className={`stage-badge stage-${stage.toLowerCase()}`}>{formatEnumLabel(stage)}</span>
-  );
-}
 
 function csvHref(report: ImpactReport): string {
   return `/api/v1/impact?${new URLSearchParams({ ...report.start, format: "csv" })}`;

@@ -1,13 +1,8 @@
 import type { GateResult, PromotionPolicy } from "@pedigree/domain";
-import { formatDateTime, formatEnumLabel } from "../../../ui/format.ts";
+import { formatDateTime } from "../../../ui/format.ts";
+import { StageBadge } from "../../../ui/stage-badge.tsx";
 import type { ModelVersionView } from "../types.ts";
 import { formatGate } from "./gate-results.tsx";
-
-function StageBadge({ stage }: { stage: string }) {
-  return (
-    <span className={`stage-badge stage-${stage.toLowerCase()}`}>{formatEnumLabel(stage)}</span>
-  );
-}
 
 function formatMetric(value: number | null | undefined): string {
   if (value === null || value === undefined) return "—";
