@@ -70,6 +70,7 @@ export {
   CategoricalAccumulator,
   NumericAccumulator,
   PROFILE_PROBABILITIES,
+  ReferenceAccumulator,
   STREAM_CATEGORY_LIMIT,
   splitProfileQuantiles,
 } from "./drift/profile-accumulator.ts";

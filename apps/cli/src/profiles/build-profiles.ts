@@ -1,15 +1,15 @@
 // `pedigree profile build`: feature profiles of a file, in the shape POST /api/v1/profiles/*
-// takes. A reference (training) profile finds its exact decile edges in a few passes over the
-// file (ExactQuantiles); a window profile is binned on its baseline's edges in one pass.
+// takes. A reference (training) profile finds its exact decile edges and bin counts in a few
+// passes over the file (ReferenceAccumulator; usually two); a window profile is binned on its
+// baseline's edges in one pass.
 import {
   CategoricalAccumulator,
-  ExactQuantiles,
   type FeatureProfile,
   NumericAccumulator,
-  PROFILE_PROBABILITIES,
   type ProfileJson,
+  type Quantiles,
+  ReferenceAccumulator,
   readProfileJson,
-  splitProfileQuantiles,
 } from "@pedigree/domain";
 import { type ColumnSink, scanFile } from "./scan-file.ts";
 
@@ -136,18 +136,18 @@ async function buildWindow(
 }
 
 /**
- * A reference: categorical counts and the numeric quantile selection share the first pass;
- * selection passes go on until every numeric feature's deciles are exact; a last pass bins the
- * numeric features on them.
+ * A reference: categorical counts, the numeric features' missing counts and summary statistics,
+ * and the first quantile selection pass share the first pass; selection passes go on until every
+ * numeric feature's deciles are exact (usually one more), and the bin counts follow from the
+ * selection. Only a feature whose counts do not (an edge outside what the selection kept, rare)
+ * is binned in one more pass.
  */
 async function buildReference(options: BuildOptions): Promise<ProfileDocument> {
   const numeric = options.features.filter((feature) => !options.categorical.includes(feature));
   const categorical = new Map<string, CategoricalAccumulator>(
     options.categorical.map((feature) => [feature, new CategoricalAccumulator()]),
   );
-  const selections = new Map(
-    numeric.map((feature) => [feature, new ExactQuantiles(PROFILE_PROBABILITIES)]),
-  );
+  const selections = new Map(numeric.map((feature) => [feature, new ReferenceAccumulator()]));
   let pass = 0;
   let rows = 0;
   while (pass === 0 || [...selections.values()].some((selection) => !selection.isDone)) {
@@ -156,9 +156,11 @@ async function buildReference(options: BuildOptions): Promise<ProfileDocument> {
     const sink: ColumnSink = (column, values) => {
       const selection = selections.get(column);
       if (selection && !selection.isDone) {
-        feedNumbers(values, (value) => {
-          if (value !== null && Number.isFinite(value)) selection.add(value);
-        });
+        const isNumbers =
+          values instanceof Float64Array ||
+          values instanceof Float32Array ||
+          values instanceof Int32Array;
+        selection.addAll(isNumbers ? values : Array.from(values, toNumber));
         return;
       }
       const accumulator = categorical.get(column);
@@ -179,20 +181,24 @@ async function buildReference(options: BuildOptions): Promise<ProfileDocument> {
   }
   const profiles = new Map<string, FeatureProfile>();
   for (const [feature, accumulator] of categorical) profiles.set(feature, accumulator.toProfile());
-  if (numeric.length > 0) {
-    const binning = new Map<string, Accumulator>();
-    const quantiles = new Map<string, ReturnType<typeof splitProfileQuantiles> | null>();
-    for (const [feature, selection] of selections) {
-      const results = selection.results();
-      const split = results ? splitProfileQuantiles(results) : null;
-      quantiles.set(feature, split);
-      binning.set(feature, new NumericAccumulator(split?.edges ?? []));
+  const binning = new Map<string, Accumulator>();
+  const quantiles = new Map<string, Quantiles | undefined>();
+  for (const [feature, selection] of selections) {
+    const profile = selection.toProfile();
+    if (profile) {
+      profiles.set(feature, profile);
+      continue;
     }
+    const split = selection.selectQuantiles();
+    quantiles.set(feature, split.quantiles);
+    binning.set(feature, new NumericAccumulator(split.edges));
+  }
+  if (binning.size > 0) {
     pass++;
-    await accumulate({ ...options, features: numeric, categorical: [] }, pass, binning);
+    const features = [...binning.keys()];
+    await accumulate({ ...options, features, categorical: [] }, pass, binning);
     for (const [feature, accumulator] of binning) {
-      const split = quantiles.get(feature);
-      profiles.set(feature, (accumulator as NumericAccumulator).toProfile(split?.quantiles));
+      profiles.set(feature, (accumulator as NumericAccumulator).toProfile(quantiles.get(feature)));
     }
   }
   return {

@@ -7,6 +7,7 @@ import {
   CategoricalAccumulator,
   NumericAccumulator,
   PROFILE_PROBABILITIES,
+  ReferenceAccumulator,
   splitProfileQuantiles,
 } from "./profile-accumulator.ts";
 import { computeQuantile } from "./quantile.ts";
@@ -27,8 +28,12 @@ function selectQuantiles(
   values: readonly number[],
   probabilities: readonly number[],
   cap?: number,
+  maxSubHistograms?: number,
 ) {
-  const selection = new ExactQuantiles(probabilities, cap === undefined ? {} : { cap });
+  const selection = new ExactQuantiles(probabilities, {
+    ...(cap === undefined ? {} : { cap }),
+    ...(maxSubHistograms === undefined ? {} : { maxSubHistograms }),
+  });
   while (!selection.isDone) {
     for (const value of values) selection.add(value);
     selection.endPass();
@@ -53,7 +58,8 @@ describe("ExactQuantiles", () => {
   it("stays exact when a tiny cap forces every refinement, on continuous data with both signs", () => {
     const random = createRandom(7);
     const values = Array.from({ length: 5000 }, () => (random() - 0.3) * 1000);
-    const { quantiles, passes } = selectQuantiles(values, probabilities, 4);
+    // No pass-1 sub-histograms: regions of 16 bits, refined 16 bits a pass.
+    const { quantiles, passes } = selectQuantiles(values, probabilities, 4, 0);
     const sorted = sortedOf(values);
     expect(passes).toBeGreaterThan(2);
     expect(quantiles).toEqual(probabilities.map((p) => computeQuantile(sorted, p)));
@@ -79,6 +85,120 @@ describe("ExactQuantiles", () => {
   it("answers null for an empty sample and refuses p outside [0, 1]", () => {
     expect(selectQuantiles([], [0.5]).quantiles).toBeNull();
     expect(() => new ExactQuantiles([1.5])).toThrow(/p must be/);
+  });
+});
+
+describe("ExactQuantiles in two passes, and countBelow", () => {
+  /** Values < edge, counted on the whole sample. */
+  const countBelow = (values: readonly number[], edge: number) =>
+    values.filter((value) => value < edge).length;
+
+  it("settles continuous data in two passes: pass 1 locates 24-bit regions, pass 2 collects them", () => {
+    const random = createRandom(21);
+    const values = Array.from({ length: 60_000 }, () => (random() + random() - 1) * 300 + 50);
+    const probabilities = [0.05, 0.1, 0.5, 0.9, 0.95];
+    const selection = new ExactQuantiles(probabilities, { cap: 2048 });
+    while (!selection.isDone) {
+      // Half the values through addAll, half one by one: both paths count the same.
+      selection.addAll(Float64Array.from(values.slice(0, 30_000)));
+      for (const value of values.slice(30_000)) selection.add(value);
+      selection.endPass();
+    }
+    const sorted = sortedOf(values);
+    expect(selection.passes).toBe(2);
+    const quantiles = selection.results() as number[];
+    expect(quantiles).toEqual(probabilities.map((p) => computeQuantile(sorted, p)));
+    for (const edge of quantiles) expect(selection.countBelow(edge)).toBe(countBelow(values, edge));
+  });
+
+  it("counts values below each quantile exactly with ties, both signs, -0 and refinement to 64 bits", () => {
+    const random = createRandom(5);
+    const values = Array.from({ length: 8000 }, (_, i) =>
+      i % 4 === 0 ? 3 : i % 9 === 0 ? -0 : i % 7 === 0 ? 0 : (random() - 0.5) * 1e-3,
+    );
+    for (const [cap, maxSubHistograms] of [
+      [4, 0],
+      [4, 1],
+      [64, 4096],
+    ] as const) {
+      const selection = new ExactQuantiles(PROFILE_PROBABILITIES, { cap, maxSubHistograms });
+      while (!selection.isDone) {
+        for (const value of values) selection.add(value);
+        selection.endPass();
+      }
+      const sorted = sortedOf(values);
+      const quantiles = selection.results() as number[];
+      expect(quantiles).toEqual(PROFILE_PROBABILITIES.map((p) => computeQuantile(sorted, p) + 0));
+      for (const edge of quantiles) {
+        expect(selection.countBelow(edge)).toBe(countBelow(values, edge));
+      }
+    }
+  });
+
+  it("keeps at most maxSubHistograms sub-histograms and stays exact past the bound", () => {
+    // 2,000 magnitudes across many binades: more top buckets than the bound of 8.
+    const values = Array.from({ length: 2000 }, (_, i) => 1.37 ** (i % 400) * (i % 2 ? 1 : -1));
+    const { quantiles } = selectQuantiles(values, [0.1, 0.5, 0.9], 16, 8);
+    const sorted = sortedOf(values);
+    expect(quantiles).toEqual([0.1, 0.5, 0.9].map((p) => computeQuantile(sorted, p)));
+  });
+});
+
+describe("ReferenceAccumulator", () => {
+  function buildReference(values: readonly (number | null)[], options = {}) {
+    const accumulator = new ReferenceAccumulator(options);
+    let passes = 0;
+    while (passes === 0 || !accumulator.isDone) {
+      accumulator.addAll(values);
+      accumulator.endPass();
+      passes++;
+    }
+    return { profile: accumulator.toProfile(), passes };
+  }
+
+  function expectSameProfile(values: readonly (number | null)[], options = {}): number {
+    const expected = buildNumericProfile(values);
+    const { profile, passes } = buildReference(values, options);
+    expect(profile).not.toBeNull();
+    const { stats, ...rest } = profile as NonNullable<typeof profile>;
+    const { stats: expectedStats, ...expectedRest } = expected;
+    expect(rest).toEqual(expectedRest);
+    expect(stats.quantiles).toEqual(expectedStats.quantiles);
+    expect(stats.min).toBe(expectedStats.min);
+    expect(stats.max).toBe(expectedStats.max);
+    if (expectedStats.mean !== undefined) {
+      expect(stats.mean).toBeCloseTo(expectedStats.mean, 9);
+      expect(stats.std).toBeCloseTo(expectedStats.std as number, 9);
+    }
+    return passes;
+  }
+
+  it("builds buildNumericProfile's profile with no binning pass: continuous data in two passes", () => {
+    const random = createRandom(13);
+    const values = Array.from({ length: 40_000 }, (_, i) =>
+      i % 101 === 0 ? null : i % 103 === 0 ? Number.NaN : (random() - 0.4) * 1e4,
+    );
+    expect(expectSameProfile(values)).toBe(2);
+  });
+
+  it("gets tied edges and left-closed bins right (heavy ties, empty bins)", () => {
+    const random = createRandom(17);
+    const values = Array.from({ length: 30_000 }, (_, i) =>
+      i % 3 === 0 ? 1 : i % 5 === 0 ? 2 : i % 11 === 0 ? Number.POSITIVE_INFINITY : random(),
+    );
+    expectSameProfile(values);
+    expectSameProfile(values, { cap: 8, maxSubHistograms: 0 });
+  });
+
+  it("answers in one pass for few distinct values, and profiles an empty sample", () => {
+    expect(expectSameProfile([1, 1, 2, 3, 5, 8, null, 13, 21, 34, 55, 89, 0, 0])).toBe(1);
+    expect(expectSameProfile([null, Number.NaN])).toBe(1);
+  });
+
+  it("stays exact when a tiny cap forces refinement passes", () => {
+    const random = createRandom(19);
+    const values = Array.from({ length: 5000 }, () => Math.round((random() - 0.5) * 1e6) / 7);
+    expect(expectSameProfile(values, { cap: 4, maxSubHistograms: 0 })).toBeGreaterThan(2);
   });
 });
 

@@ -3,6 +3,7 @@
 // buildCategoricalProfile; only the summary statistics are gathered incrementally.
 
 import { type CategoricalValue, profileCategoryCounts } from "./categorical-profile.ts";
+import { ExactQuantiles, type ExactQuantilesOptions } from "./exact-quantiles.ts";
 import type { FeatureProfile, ProfileStats, Quantiles } from "./feature-profile.ts";
 import { MAX_CATEGORIES, NUMERIC_BIN_COUNT, OTHER_CATEGORY } from "./feature-profile.ts";
 import { findNumericBin, isMissingNumber, type NumericValue } from "./numeric-profile.ts";
@@ -77,6 +78,126 @@ export class NumericAccumulator {
       edges: [...this.#edges],
       categories: [],
       counts: [...this.#counts],
+      missingCount: this.#missing,
+      totalCount: this.#total,
+      stats,
+    };
+  }
+}
+
+/**
+ * A reference's numeric profile, read in the passes ExactQuantiles needs: missing values, min,
+ * max, mean and std in pass 1, the exact deciles and tooltip quantiles by selection, and the bin
+ * counts from what the selection kept (values < edge = values below the edge's region + its
+ * collected values < edge), so no binning pass follows.
+ */
+export class ReferenceAccumulator {
+  readonly #selection: ExactQuantiles;
+  #isFirstPass = true;
+  #missing = 0;
+  #total = 0;
+  /** The count, mean and sum of squared deviations (merged batch by batch), min and max. */
+  readonly #moments = Float64Array.of(0, 0, 0, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY);
+  /** A batch's present values (grows to the largest batch). */
+  #present = new Float64Array(0);
+
+  constructor(options: ExactQuantilesOptions = {}) {
+    this.#selection = new ExactQuantiles(PROFILE_PROBABILITIES, options);
+  }
+
+  get isDone(): boolean {
+    return this.#selection.isDone;
+  }
+
+  add(value: NumericValue): void {
+    this.addAll([value]);
+  }
+
+  /** Every value of a batch, in order; the selection reads the present values' keys in place. */
+  addAll(values: ArrayLike<NumericValue>): void {
+    if (this.#present.length < values.length) this.#present = new Float64Array(values.length);
+    const present = this.#present;
+    let count = 0;
+    for (let i = 0; i < values.length; i++) {
+      const value = values[i];
+      if (typeof value === "number" && Number.isFinite(value)) present[count++] = value;
+    }
+    if (this.#isFirstPass) {
+      this.#total += values.length;
+      this.#missing += values.length - count;
+      const moments = this.#moments;
+      let [n, mean, squares, min, max] = moments as unknown as [
+        number,
+        number,
+        number,
+        number,
+        number,
+      ];
+      // The batch's mean and squared deviations, then Chan's update of the running ones.
+      let sum = 0;
+      for (let i = 0; i < count; i++) {
+        const value = present[i] as number;
+        sum += value;
+        if (value < min) min = value;
+        if (value > max) max = value;
+      }
+      if (count > 0) {
+        const batchMean = sum / count;
+        let batchSquares = 0;
+        for (let i = 0; i < count; i++) batchSquares += ((present[i] as number) - batchMean) ** 2;
+        const total = n + count;
+        const delta = batchMean - mean;
+        mean += (delta * count) / total;
+        squares += batchSquares + (delta * delta * n * count) / total;
+        n = total;
+      }
+      moments.set([n, mean, squares, min, max]);
+    }
+    this.#selection.addAll(present.subarray(0, count));
+  }
+
+  endPass(): void {
+    this.#isFirstPass = false;
+    this.#selection.endPass();
+  }
+
+  /** The exact edges and tooltip quantiles (none for an empty sample); once `isDone`. */
+  selectQuantiles(): { edges: number[]; quantiles?: Quantiles } {
+    const results = this.#selection.results();
+    return results ? splitProfileQuantiles(results) : { edges: [] };
+  }
+
+  /**
+   * The profile, as buildNumericProfile builds it; null in the rare case where an edge's count
+   * does not follow from the selection (then bin on `selectQuantiles().edges` in another pass).
+   */
+  toProfile(): FeatureProfile | null {
+    const { edges, quantiles } = this.selectQuantiles();
+    const [n, mean, squares, min, max] = this.#moments as unknown as number[];
+    const counts: number[] = [];
+    let previous = 0;
+    for (const edge of edges) {
+      const below = this.#selection.countBelow(edge);
+      if (below === null) return null;
+      counts.push(below - previous);
+      previous = below;
+    }
+    counts.push((n as number) - previous);
+    const stats: ProfileStats =
+      n === 0
+        ? {}
+        : {
+            min: min as number,
+            max: max as number,
+            mean: mean as number,
+            std: Math.sqrt((squares as number) / (n as number)),
+            ...(quantiles ? { quantiles } : {}),
+          };
+    return {
+      type: "NUMERIC",
+      edges,
+      categories: [],
+      counts,
       missingCount: this.#missing,
       totalCount: this.#total,
       stats,
