@@ -10,6 +10,7 @@ import { getDatabase } from "../../server/db.ts";
 import { toErrorAnswer } from "../../server/error-response.ts";
 import { AppError } from "../../server/errors.ts";
 import { logger } from "../../server/logger.ts";
+import { readTextBody } from "../../server/route/parse-input.ts";
 import {
   invalidParameter,
   MLFLOW_STATUS_BY_CODE,
@@ -65,7 +66,7 @@ export function endpoint<S extends z.ZodType>(
       const fields =
         request.method === "GET" || options.body === "raw"
           ? readQueryFields(request.nextUrl.searchParams)
-          : parseBodyText(await readBodyText(request));
+          : parseBodyText(await readTextBody(request, MAX_BODY_BYTES));
       if (JSON.stringify(fields).includes("\\u0000")) {
         throw invalidParameter("Values cannot contain NUL characters");
       }
@@ -74,18 +75,6 @@ export function endpoint<S extends z.ZodType>(
       return result instanceof Response ? result : Response.json(result);
     },
   };
-}
-
-async function readBodyText(request: Request): Promise<string> {
-  const announced = Number(request.headers.get("content-length") ?? Number.NaN);
-  if (announced > MAX_BODY_BYTES) {
-    throw invalidParameter(`The request body is larger than ${MAX_BODY_BYTES} bytes`);
-  }
-  const text = await request.text();
-  if (Buffer.byteLength(text) > MAX_BODY_BYTES) {
-    throw invalidParameter(`The request body is larger than ${MAX_BODY_BYTES} bytes`);
-  }
-  return text;
 }
 
 /** A path's endpoints by method; a key ending in "/*" also matches any path below it. */

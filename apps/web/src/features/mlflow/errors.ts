@@ -11,6 +11,7 @@ export const MLFLOW_STATUS_BY_CODE = {
   RESOURCE_DOES_NOT_EXIST: 404,
   ENDPOINT_NOT_FOUND: 404,
   RESOURCE_CONFLICT: 409,
+  REQUEST_LIMIT_EXCEEDED: 429,
   INTERNAL_ERROR: 500,
   NOT_IMPLEMENTED: 501,
   TEMPORARILY_UNAVAILABLE: 503,
@@ -19,9 +20,10 @@ export const MLFLOW_STATUS_BY_CODE = {
 export type MlflowCode = keyof typeof MLFLOW_STATUS_BY_CODE;
 
 /** Our codes as MLflow's: a unique violation (CONFLICT) is MLflow's duplicate name, a 400. */
-const MLFLOW_CODE_BY_APP_CODE: Record<string, MlflowCode> = {
+const MLFLOW_CODE_BY_APP_CODE: Record<AppErrorCode, MlflowCode> = {
   INVALID_INPUT: "INVALID_PARAMETER_VALUE",
   PAYLOAD_TOO_LARGE: "INVALID_PARAMETER_VALUE",
+  RATE_LIMITED: "REQUEST_LIMIT_EXCEEDED",
   UNAUTHENTICATED: "UNAUTHENTICATED",
   FORBIDDEN: "PERMISSION_DENIED",
   NOT_FOUND: "RESOURCE_DOES_NOT_EXIST",
@@ -52,6 +54,7 @@ const APP_CODE_BY_MLFLOW_CODE: Record<MlflowCode, AppErrorCode> = {
   RESOURCE_DOES_NOT_EXIST: "NOT_FOUND",
   ENDPOINT_NOT_FOUND: "NOT_FOUND",
   RESOURCE_CONFLICT: "CONFLICT",
+  REQUEST_LIMIT_EXCEEDED: "RATE_LIMITED",
   INTERNAL_ERROR: "INTERNAL",
   NOT_IMPLEMENTED: "INVALID_INPUT",
   TEMPORARILY_UNAVAILABLE: "UNAVAILABLE",
@@ -79,7 +82,7 @@ export function readMlflowCode(appCode: string, details: unknown): MlflowCode {
       return MLFLOW_CODE_BY_REGISTRY_REASON[reason] as MlflowCode;
     }
   }
-  return MLFLOW_CODE_BY_APP_CODE[appCode] ?? "INTERNAL_ERROR";
+  return MLFLOW_CODE_BY_APP_CODE[appCode as AppErrorCode] ?? "INTERNAL_ERROR";
 }
 
 /** The SQLSTATE of a database error, wherever the driver or Prisma put it. */

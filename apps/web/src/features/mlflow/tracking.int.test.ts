@@ -1,5 +1,11 @@
+import { DEFAULT_SIGN_IN_THROTTLE } from "@pedigree/domain";
 import { beforeAll, describe, expect, it } from "vitest";
-import { createTestToken, createTestUser, setUpTestDatabase } from "../../server/testing.ts";
+import {
+  createTestToken,
+  createTestUser,
+  setUpTestDatabase,
+  TEST_PASSWORD,
+} from "../../server/testing.ts";
 import { createMlflowClient } from "./test-client.ts";
 
 const getDb = setUpTestDatabase();
@@ -130,5 +136,37 @@ describe("experiments", () => {
     });
     expect(second.json.experiments.map((e: { name: string }) => e.name)).toEqual(["page-c"]);
     expect(second.json.next_page_token).toBeUndefined();
+  });
+});
+
+describe("limits", () => {
+  it("refuses a body past 20 MB as MLflow's INVALID_PARAMETER_VALUE without reading it whole", async () => {
+    const huge = "x".repeat(21 * 1024 * 1024);
+    const answer = await client.call("POST", "experiments/create", {}, { rawBody: huge });
+    expect(answer.status).toBe(400);
+    expect(answer.json.error_code).toBe("INVALID_PARAMETER_VALUE");
+  });
+
+  it("answers a throttled HTTP Basic sign-in with REQUEST_LIMIT_EXCEEDED (429), not a retried 500", async () => {
+    const user = await createTestUser(getDb(), { role: "ENGINEER" });
+    const { POST } = await import("../../app/api/2.0/mlflow/[...path]/route.ts");
+    const attempt = (password: string) =>
+      POST(
+        new Request("http://localhost/api/2.0/mlflow/experiments/create", {
+          method: "POST",
+          headers: {
+            authorization: `Basic ${Buffer.from(`${user.email}:${password}`).toString("base64")}`,
+            "content-type": "application/json",
+          },
+          body: JSON.stringify({ name: "throttled" }),
+        }),
+      );
+    for (let i = 0; i < DEFAULT_SIGN_IN_THROTTLE.maxFailuresPerAccount; i += 1) {
+      expect((await attempt("wrong")).status).toBe(401);
+    }
+    const throttled = await attempt(TEST_PASSWORD);
+    expect(throttled.status).toBe(429);
+    expect((await throttled.json()).error_code).toBe("REQUEST_LIMIT_EXCEEDED");
+    expect(Number(throttled.headers.get("retry-after"))).toBeGreaterThan(0);
   });
 });

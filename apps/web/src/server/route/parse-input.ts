@@ -33,7 +33,8 @@ function tooLarge(maxBytes: number): AppError {
   );
 }
 
-async function readTextBody(request: Request, maxBytes: number): Promise<string> {
+/** Reads a body as text, refusing it (413) as soon as it is announced or found past `maxBytes`. */
+export async function readTextBody(request: Request, maxBytes: number): Promise<string> {
   const announced = Number(request.headers.get("content-length") ?? Number.NaN);
   if (announced > maxBytes) throw tooLarge(maxBytes);
   if (!request.body) return "";
