@@ -71,3 +71,12 @@ export function getEnv(): Env {
   cached ??= parseEnv(process.env, process.cwd());
   return cached;
 }
+
+/** Orchestrator credentials are named per retraining target, so they cannot be in the schema. */
+export const RETRAIN_CREDENTIAL_PATTERN = /^PEDIGREE_RETRAIN_[A-Z0-9_]+$/;
+
+/** A `PEDIGREE_RETRAIN_*` variable a retraining target names; no other variable can be read. */
+export function readRetrainCredentialVariable(name: string): string | undefined {
+  if (!RETRAIN_CREDENTIAL_PATTERN.test(name)) return undefined;
+  return process.env[name] || undefined;
+}

@@ -1,10 +1,9 @@
 import "server-only";
+import { RETRAIN_CREDENTIAL_PATTERN, readRetrainCredentialVariable } from "../../env.ts";
 import { decryptWebhookSecret } from "../webhooks/secret-box.ts";
 
-/** Only variables with this prefix may be named: a target cannot read the app's own secrets. */
-const CREDENTIAL_ENV_PREFIX = "PEDIGREE_RETRAIN_";
-
-export const CREDENTIAL_ENV_PATTERN = /^PEDIGREE_RETRAIN_[A-Z0-9_]+$/;
+/** Only PEDIGREE_RETRAIN_* variables may be named: a target cannot read the app's own secrets. */
+export const CREDENTIAL_ENV_PATTERN = RETRAIN_CREDENTIAL_PATTERN;
 
 interface StoredCredential {
   credential: string | null;
@@ -13,15 +12,14 @@ interface StoredCredential {
 
 /**
  * The target's credential in clear, or null when it has none; throws with a reason a delivery
- * records when it cannot be read. A named variable is read here, not in env.ts: its name is
- * data (chosen per model by an engineer), so it cannot be declared in the app's env schema.
+ * records when it cannot be read.
  */
 export function readCredential(target: StoredCredential): string | null {
   if (target.credentialEnv) {
     if (!CREDENTIAL_ENV_PATTERN.test(target.credentialEnv)) {
-      throw new Error(`${target.credentialEnv} is not a ${CREDENTIAL_ENV_PREFIX}* variable`);
+      throw new Error(`${target.credentialEnv} is not a PEDIGREE_RETRAIN_* variable`);
     }
-    const value = process.env[target.credentialEnv];
+    const value = readRetrainCredentialVariable(target.credentialEnv);
     if (!value) throw new Error(`The environment variable ${target.credentialEnv} is not set`);
     return value;
   }
