@@ -1,0 +1,110 @@
+// pnpm bench scale-http: the production build against the scale data set (scale-seed first),
+// under autocannon at PEDIGREE_BENCH_CONNECTIONS (8) for PEDIGREE_BENCH_SECONDS (10) per request:
+// p50/p95/p99 and req/s of each page and API the issue names, sustained MLflow log-batch ingest
+// in points/s, and the drift report's compute time in process.
+import { openDatabase } from "@pedigree/db";
+import { benchDatabaseUrl } from "./database.ts";
+import { measureDriftCompute } from "./drift-compute.ts";
+import { runLoad } from "./load.ts";
+import { readScaleOptions } from "./options.ts";
+import { type Figure, figure, printFigures, saveFigures } from "./results.ts";
+import { ensureBuild, startServer } from "./server.ts";
+import { createToken, signIn } from "./session.ts";
+import { listProbes, logBatchBody, readSubjects } from "./targets.ts";
+
+const { connections, seconds } = readScaleOptions();
+const databaseUrl = benchDatabaseUrl();
+const port = Number(process.env.PEDIGREE_BENCH_PORT ?? 3290);
+const db = await openDatabase({ kind: "postgres", url: databaseUrl });
+const figures: Figure[] = [];
+try {
+  const subjects = await readSubjects(db);
+  const drift = await measureDriftCompute(db, subjects.deploymentId);
+  figures.push(
+    figure(`drift report compute (${drift.features} features, in process) p99`, drift.p99, "ms", {
+      atMost: 5,
+    }),
+  );
+  ensureBuild(console.log);
+  const server = await startServer(databaseUrl, port);
+  try {
+    const cookie = await signIn(server.url);
+    const token = await createToken(server.url);
+    const headersOf = (auth: "session" | "token", json: boolean) => ({
+      ...(auth === "session" ? { cookie } : { authorization: `Bearer ${token}` }),
+      ...(json ? { "content-type": "application/json" } : {}),
+    });
+    console.log(`scale-http: ${connections} connections, ${seconds} s per request, ${server.url}`);
+    for (const probe of listProbes(subjects)) {
+      const init = {
+        method: probe.method,
+        headers: headersOf(probe.auth, probe.body !== undefined),
+        body: probe.body,
+      };
+      for (let i = 0; i < 3; i += 1) {
+        const response = await fetch(`${server.url}${probe.path}`, init);
+        await response.arrayBuffer();
+        if (!response.ok)
+          throw new Error(`${probe.name}: ${probe.path} answered ${response.status}`);
+      }
+      const load = await runLoad({
+        url: `${server.url}${probe.path}`,
+        connections,
+        seconds,
+        ...init,
+      });
+      const p99 = probe.p99Target === undefined ? undefined : { atMost: probe.p99Target };
+      figures.push(
+        figure(`${probe.name} p50`, load.p50, "ms"),
+        figure(`${probe.name} p95`, load.p95, "ms"),
+        figure(`${probe.name} p99`, load.p99, "ms", p99),
+        figure(`${probe.name} throughput`, load.requestsPerSecond, "req/s"),
+      );
+      console.log(
+        `  ${probe.name}: p50 ${load.p50.toFixed(1)} / p95 ${load.p95.toFixed(1)} / p99 ${load.p99.toFixed(1)} ms, ${load.requestsPerSecond.toFixed(1)} req/s${load.failed ? `, ${load.failed} failed` : ""}`,
+      );
+      if (load.failed > 0)
+        figures.push(figure(`${probe.name} failed requests`, load.failed, "requests"));
+    }
+
+    // Ingest: one run per connection, created through MLflow's API; 1,000 metrics per request.
+    const runIds: string[] = [];
+    for (let i = 0; i < connections; i += 1) {
+      const response = await fetch(`${server.url}/api/2.0/mlflow/runs/create`, {
+        method: "POST",
+        headers: headersOf("token", true),
+        body: JSON.stringify({ experiment_id: subjects.experimentIds[0], run_name: `ingest-${i}` }),
+      });
+      const { run } = (await response.json()) as { run: { info: { run_id: string } } };
+      runIds.push(run.info.run_id);
+    }
+    const ingest = await runLoad({
+      url: `${server.url}/api/2.0/mlflow/runs/log-batch`,
+      connections,
+      seconds,
+      method: "POST",
+      headers: headersOf("token", true),
+      body: (n) => logBatchBody(runIds[n % runIds.length] as string, n),
+    });
+    figures.push(
+      figure(
+        "MLflow log-batch ingest, 1,000 metrics/request",
+        ingest.requestsPerSecond * 1000,
+        "points/s",
+        {
+          atLeast: 100_000,
+        },
+      ),
+      figure("MLflow log-batch request p99", ingest.p99, "ms"),
+    );
+    console.log(
+      `  log-batch: ${(ingest.requestsPerSecond * 1000).toFixed(0)} points/s, p99 ${ingest.p99.toFixed(1)} ms${ingest.failed ? `, ${ingest.failed} failed` : ""}`,
+    );
+  } finally {
+    await server.stop();
+  }
+} finally {
+  await db.close();
+}
+printFigures(figures);
+console.log(`scale-http: figures in ${saveFigures("http", figures)}`);
