@@ -11,6 +11,7 @@ import { toErrorAnswer } from "../../server/error-response.ts";
 import { AppError } from "../../server/errors.ts";
 import { logger } from "../../server/logger.ts";
 import { readTextBody } from "../../server/route/parse-input.ts";
+import { type RouteKey, readAccess } from "../../server/route/permissions.ts";
 import {
   invalidParameter,
   MLFLOW_STATUS_BY_CODE,
@@ -34,35 +35,33 @@ export interface EndpointInput<I> {
 }
 
 export interface Endpoint {
-  run(request: NextRequest, rest: string, requestId: string): Promise<Response>;
+  /** The roles its handlers declare; the router refuses any that differ from the permissions table. */
+  declaredRoles: readonly Role[];
+  /** Runs for a caller the router has authenticated and authorised. */
+  run(request: NextRequest, rest: string, principal: Principal): Promise<Response>;
 }
 
 interface EndpointOptions<S extends z.ZodType> {
-  role: Role;
+  /** For the reader: the role is the permissions table's (server/route/permissions.ts). */
+  role?: Role;
   input: S;
   /** "raw": the body is the endpoint's own (artifact uploads); fields come from the query. */
   body?: "json" | "raw";
 }
 
 /**
- * One MLflow RPC: authenticates (our API token as Bearer or as the Basic password, or a session),
- * checks the role, reads the fields the way MLflow sends them and validates them. Answers are
- * JSON objects; errors are thrown and answered by the router in MLflow's shape.
+ * One MLflow RPC: reads the fields the way MLflow sends them and validates them (the router has
+ * authenticated the caller and checked the role from the permissions table). Answers are JSON
+ * objects; errors are thrown and answered by the router in MLflow's shape.
  */
 export function endpoint<S extends z.ZodType>(
   options: EndpointOptions<S>,
   handler: (input: EndpointInput<z.output<S>>) => Promise<object | Response>,
 ): Endpoint {
   return {
-    run: async (request, rest) => {
+    declaredRoles: options.role ? [options.role] : [],
+    run: async (request, rest, principal) => {
       const db = await getDatabase();
-      const principal = await authenticate(request, db, ALL_CREDENTIAL_KINDS);
-      if (!hasRole(principal.role, options.role)) {
-        throw new AppError(
-          "FORBIDDEN",
-          `This needs the ${options.role} role; you have ${principal.role}`,
-        );
-      }
       const fields =
         request.method === "GET" || options.body === "raw"
           ? readQueryFields(request.nextUrl.searchParams)
@@ -80,15 +79,22 @@ export function endpoint<S extends z.ZodType>(
 /** A path's endpoints by method; a key ending in "/*" also matches any path below it. */
 export type RouteTable = Record<string, Partial<Record<Method, Endpoint>>>;
 
-type RouteHandler = (request: Request) => Promise<Response>;
+/** A method's handler, with the permissions-table keys it serves (read by the matrix test). */
+type RouteHandler = ((request: Request) => Promise<Response>) & { routeKeys: readonly RouteKey[] };
+
+interface Route {
+  endpoint: Endpoint;
+  key: RouteKey;
+  role: Role;
+}
 
 function match(
-  table: RouteTable,
+  routes: ReadonlyMap<string, Partial<Record<Method, Route>>>,
   path: string,
-): { methods: Partial<Record<Method, Endpoint>>; rest: string } | null {
-  const exact = table[path];
+): { methods: Partial<Record<Method, Route>>; rest: string } | null {
+  const exact = routes.get(path);
   if (exact) return { methods: exact, rest: "" };
-  for (const [pattern, methods] of Object.entries(table)) {
+  for (const [pattern, methods] of routes) {
     if (!pattern.endsWith("/*")) continue;
     const base = pattern.slice(0, -2);
     if (path === base) return { methods, rest: "" };
@@ -98,29 +104,62 @@ function match(
 }
 
 /**
+ * Each endpoint's role from the permissions table ("<METHOD> /api/2.0/<mount>/<pattern>"). Throws
+ * when the table has no entry or an endpoint declares another role, so the module fails to load.
+ */
+function resolveRoutes(table: RouteTable, mount: string) {
+  const routes = new Map<string, Partial<Record<Method, Route>>>();
+  for (const [pattern, methods] of Object.entries(table)) {
+    const resolved: Partial<Record<Method, Route>> = {};
+    for (const [method, endpoint] of Object.entries(methods) as [Method, Endpoint][]) {
+      const key = `${method} /api/2.0/${mount}/${pattern}`;
+      const access = readAccess(key);
+      if (access === undefined || access === "public") {
+        throw new Error(`${key} needs a role in server/route/permissions.ts`);
+      }
+      const other = endpoint.declaredRoles.find((role) => role !== access);
+      if (other) throw new Error(`${key} declares ${other}; permissions.ts says ${access}`);
+      resolved[method] = { endpoint, key: key as RouteKey, role: access };
+    }
+    routes.set(pattern, resolved);
+  }
+  return routes;
+}
+
+/**
  * Route handlers for everything under `/<...>/<mount>/`: Next's catch-all route exports these.
  * An unknown path is a bare 404 (clients read it as ENDPOINT_NOT_FOUND and fall back), a known
- * path with another method a bare 405, as upstream's Flask server answers.
+ * path with another method a bare 405, as upstream's Flask server answers. A known path
+ * authenticates (API token as Bearer or as the Basic password, the password, or a session) and
+ * checks the permissions table's role before the endpoint reads anything.
  */
 export function createRouter(table: RouteTable, mount: string): Record<Method, RouteHandler> {
-  const handle =
-    (method: Method): RouteHandler =>
-    async (rawRequest) => {
+  const routes = resolveRoutes(table, mount);
+  const handle = (method: Method): RouteHandler => {
+    const handler = async (rawRequest: Request) => {
       const request = rawRequest instanceof NextRequest ? rawRequest : new NextRequest(rawRequest);
       const segments = request.nextUrl.pathname.split("/");
       const path = segments
         .slice(segments.indexOf(mount) + 1)
         .map((segment) => decodeURIComponent(segment))
         .join("/");
-      const found = match(table, path);
+      const found = match(routes, path);
       if (!found) return new Response(null, { status: 404 });
       const target = found.methods[method];
       if (!target) return new Response(null, { status: 405 });
       const requestId = randomUUID();
       const started = performance.now();
+      let principal: Principal | null = null;
       let response: Response;
       try {
-        response = await target.run(request, found.rest, requestId);
+        principal = await authenticate(request, await getDatabase(), ALL_CREDENTIAL_KINDS);
+        if (!hasRole(principal.role, target.role)) {
+          throw new AppError(
+            "FORBIDDEN",
+            `This needs the ${target.role} role; you have ${principal.role}`,
+          );
+        }
+        response = await target.endpoint.run(request, found.rest, principal);
       } catch (error) {
         response = answerError(error, requestId, request);
       }
@@ -131,9 +170,14 @@ export function createRouter(table: RouteTable, mount: string): Record<Method, R
         path: request.nextUrl.pathname,
         status: response.status,
         ms: Math.round(performance.now() - started),
+        userId: principal?.id,
+        via: principal?.via,
       });
       return response;
     };
+    const routeKeys = [...routes.values()].flatMap((methods) => methods[method]?.key ?? []);
+    return Object.assign(handler, { routeKeys });
+  };
   return {
     GET: handle("GET"),
     POST: handle("POST"),
@@ -165,10 +209,11 @@ function answerError(error: unknown, requestId: string, request: NextRequest): R
 /** One endpoint per shape of the path below a prefix (`logged-models/{id}/tags/{key}` ...). */
 export function byRest(choices: readonly [RegExp, Endpoint][]): Endpoint {
   return {
-    run: (request, rest, requestId) => {
+    declaredRoles: choices.flatMap(([, endpoint]) => endpoint.declaredRoles),
+    run: (request, rest, principal) => {
       const chosen = choices.find(([pattern]) => pattern.test(rest));
       if (!chosen) return Promise.resolve(new Response(null, { status: 404 }));
-      return chosen[1].run(request, rest, requestId);
+      return chosen[1].run(request, rest, principal);
     },
   };
 }

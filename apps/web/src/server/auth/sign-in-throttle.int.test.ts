@@ -51,7 +51,7 @@ describe("sign-in throttling", () => {
 
   it("answers HTTP Basic clients 429 with Retry-After when throttled", async () => {
     const user = await createTestUser(db());
-    const route = defineRoute({ auth: "VIEWER" }, async () => ({ ok: true }));
+    const route = defineRoute({ route: "GET /api/v1/models" }, async () => ({ ok: true }));
     const call = (password: string) =>
       route(
         new Request("http://localhost/api/test", {

@@ -14,8 +14,10 @@ import { defineRoute } from "./define-route.ts";
 
 const db = setUpTestDatabase();
 const URL_TEST = "http://localhost/api/test";
+// Handlers of the test's own behind real keys: a key only gives the wrapper its role from the
+// permissions table (GET /api/v1/models: viewer, GET /api/v1/webhooks: admin, health: public).
 
-const whoAmI = defineRoute({ auth: "VIEWER" }, async ({ principal }) => ({
+const whoAmI = defineRoute({ route: "GET /api/v1/models" }, async ({ principal }) => ({
   id: principal.id,
   via: principal.via,
 }));
@@ -30,7 +32,7 @@ async function sessionCookie(user: { id: string; email: string; role: string }) 
 
 describe("defineRoute", () => {
   it("answers 403 when the caller's role is too low", async () => {
-    const adminOnly = defineRoute({ auth: "ADMIN" }, async () => ({ ok: true }));
+    const adminOnly = defineRoute({ route: "GET /api/v1/webhooks" }, async () => ({ ok: true }));
     const viewer = await createTestUser(db(), { role: "VIEWER" });
     const { token } = await createTestToken(db(), viewer.id);
     const response = await adminOnly(
@@ -63,7 +65,7 @@ describe("defineRoute", () => {
 
   it("refuses cross-site writes that rely on the session cookie (403), not tokens", async () => {
     const user = await createTestUser(db());
-    const write = defineRoute({ auth: "VIEWER" }, async () => ({ ok: true }));
+    const write = defineRoute({ route: "POST /api/v1/drift/compare" }, async () => ({ ok: true }));
     const send = async (headers: Record<string, string>) =>
       (await write(new Request(URL_TEST, { method: "POST", headers }), routeContext())).status;
     const cookie = await sessionCookie(user);
@@ -80,7 +82,7 @@ describe("defineRoute", () => {
   it("validates params and query with zod (400 with the issues)", async () => {
     const route = defineRoute(
       {
-        auth: "public",
+        route: "GET /api/health",
         params: z.object({ id: z.string().regex(/^\d+$/) }),
         query: z.object({ limit: z.coerce.number().max(10) }),
       },
@@ -95,14 +97,14 @@ describe("defineRoute", () => {
 
   it("maps a unique violation to 409 and an unavailable database to 503 with Retry-After", async () => {
     const user = await createTestUser(db());
-    const duplicate = defineRoute({ auth: "public" }, async () =>
+    const duplicate = defineRoute({ route: "GET /api/health" }, async () =>
       db().prisma.user.create({ data: { email: user.email, name: "again", passwordHash: "x" } }),
     );
     const conflict = await duplicate(new Request(URL_TEST), routeContext());
     expect(conflict.status).toBe(409);
     expect((await conflict.json()).error.code).toBe("CONFLICT");
 
-    const down = defineRoute({ auth: "public" }, async () => {
+    const down = defineRoute({ route: "GET /api/health" }, async () => {
       throw Object.assign(new Error("connect ECONNREFUSED"), { code: "ECONNREFUSED" });
     });
     const unavailable = await down(new Request(URL_TEST), routeContext());
@@ -112,10 +114,10 @@ describe("defineRoute", () => {
 
   it("answers 500 with the request id and without the cause, which is logged", async () => {
     const stderr = vi.spyOn(process.stderr, "write").mockImplementation(() => true);
-    const failing = defineRoute({ auth: "public" }, async () => {
+    const failing = defineRoute({ route: "GET /api/health" }, async () => {
       throw new Error("secret connection string postgres://admin:hunter2@db");
     });
-    const explicit = defineRoute({ auth: "public" }, async () => {
+    const explicit = defineRoute({ route: "GET /api/health" }, async () => {
       throw new AppError("INTERNAL", "hunter2");
     });
     for (const route of [failing, explicit]) {

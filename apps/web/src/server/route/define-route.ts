@@ -1,6 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { hasRole, type Role } from "@pedigree/domain";
+import { hasRole } from "@pedigree/domain";
 import { NextRequest } from "next/server";
 import type { z } from "zod";
 import { authenticate } from "../auth/authenticate.ts";
@@ -11,15 +11,14 @@ import { AppError } from "../errors.ts";
 import { logger } from "../logger.ts";
 import { hashRequest, IDEMPOTENCY_HEADER, runIdempotently } from "./idempotency.ts";
 import { parseInput, readJsonBody } from "./parse-input.ts";
-
-/** The least role a route needs, or "public" for no authentication at all. */
-type Access = Role | "public";
+import { type Access, ROUTE_ACCESS, type RouteKey } from "./permissions.ts";
 
 type Schema = z.ZodType | undefined;
 type Parsed<S extends Schema> = S extends z.ZodType ? z.output<S> : undefined;
 
-interface RouteOptions<A extends Access, B extends Schema, Q extends Schema, P extends Schema> {
-  auth: A;
+interface RouteOptions<K extends RouteKey, B extends Schema, Q extends Schema, P extends Schema> {
+  /** The route's entry in the permissions table ("<METHOD> <path>"), which gives its role. */
+  route: K;
   /** The credentials the route takes (default: session, API token, HTTP Basic). */
   accept?: readonly CredentialKind[];
   body?: B;
@@ -46,32 +45,40 @@ interface HandlerContext {
   params?: Promise<Record<string, string | string[] | undefined>>;
 }
 
-type RouteHandler = (request: Request, context?: HandlerContext) => Promise<Response>;
+/** A route handler, with what the permissions matrix test reads about it. */
+type RouteHandler = ((request: Request, context?: HandlerContext) => Promise<Response>) & {
+  routeKeys: readonly RouteKey[];
+  accepts: readonly CredentialKind[];
+};
 
 /**
- * The one wrapper every API route goes through: authenticates and checks the role, parses and
+ * The one wrapper every API route goes through: authenticates and checks the role that the
+ * permissions table gives the route's key (permissions.ts), parses and
  * validates params, query and JSON body, runs the handler, and turns errors into the one error
  * shape `{ error: { code, message, details? } }` (error-response.ts). A POST with an
  * Idempotency-Key header acts once per user and key (idempotency.ts). Every answer carries
  * `x-request-id`; unexpected errors are logged with it and not described to the caller.
  */
 export function defineRoute<
-  A extends Access,
+  K extends RouteKey,
   B extends Schema = undefined,
   Q extends Schema = undefined,
   P extends Schema = undefined,
 >(
-  options: RouteOptions<A, B, Q, P>,
-  handler: (input: RouteInput<A, B, Q, P>) => Promise<RouteResult>,
+  options: RouteOptions<K, B, Q, P>,
+  handler: (input: RouteInput<(typeof ROUTE_ACCESS)[K], B, Q, P>) => Promise<RouteResult>,
 ): RouteHandler {
-  return async (rawRequest, context) => {
+  type A = (typeof ROUTE_ACCESS)[K];
+  const access: Access = ROUTE_ACCESS[options.route];
+  const accepts = options.accept ?? ALL_CREDENTIAL_KINDS;
+  const route = async (rawRequest: Request, context?: HandlerContext) => {
     const request = rawRequest instanceof NextRequest ? rawRequest : new NextRequest(rawRequest);
     const requestId = randomUUID();
     const started = performance.now();
     let principal: Principal | null = null;
     let response: Response;
     try {
-      principal = await authorize(request, options.auth, options.accept ?? ALL_CREDENTIAL_KINDS);
+      principal = await authorize(request, access, accepts);
       const params = parseInput(options.params, (await context?.params) ?? {}, "path parameters");
       const query = parseInput(
         options.query,
@@ -131,6 +138,7 @@ export function defineRoute<
     });
     return response;
   };
+  return Object.assign(route, { routeKeys: [options.route], accepts });
 }
 
 async function authorize(

@@ -11,7 +11,10 @@ const db = setUpTestDatabase();
 let calls = 0;
 let gate: Promise<void> = Promise.resolve();
 const createExperiment = defineRoute(
-  { auth: "ENGINEER", body: z.object({ name: z.string(), fail: z.boolean().optional() }) },
+  {
+    route: "POST /api/v1/dataset-versions",
+    body: z.object({ name: z.string(), fail: z.boolean().optional() }),
+  },
   async ({ body }) => {
     await gate;
     if (body.fail) throw new AppError("INVALID_INPUT", "asked to fail");

@@ -5,7 +5,7 @@ import { defineRoute, jsonResponse } from "../../../../server/route/define-route
 
 /** Registers a dataset version: 201 when new, 200 with the stored one for the same content. */
 export const POST = defineRoute(
-  { auth: "ENGINEER", body: registerDatasetVersionInput },
+  { route: "POST /api/v1/dataset-versions", body: registerDatasetVersionInput },
   async ({ body }) => {
     const { isNew, version } = await registerDatasetVersion(await getDatabase(), body);
     return jsonResponse(version, isNew ? 201 : 200);

@@ -5,7 +5,7 @@ import { defineRoute, jsonResponse } from "../../../../server/route/define-route
 
 /** A service reports running a model version: 201; its previous deployment there ends. */
 export const POST = defineRoute(
-  { auth: "ENGINEER", body: createDeploymentInput },
+  { route: "POST /api/v1/deployments", body: createDeploymentInput },
   async ({ principal, body }) =>
     jsonResponse(await createDeployment(await getDatabase(), principal.id, body), 201),
 );

@@ -5,13 +5,16 @@ import { getDatabase } from "../../../../server/db.ts";
 import { defineRoute } from "../../../../server/route/define-route.ts";
 
 /** Everything downstream of a raw partition or a dataset version; `format=csv` for a file. */
-export const GET = defineRoute({ auth: "VIEWER", query: impactQuery }, async ({ query }) => {
-  const report = await getImpact(await getDatabase(), toImpactStart(query));
-  if (query.format === "json") return report;
-  return new Response(formatImpactCsv(report), {
-    headers: {
-      "content-type": "text/csv; charset=utf-8",
-      "content-disposition": 'attachment; filename="impact.csv"',
-    },
-  });
-});
+export const GET = defineRoute(
+  { route: "GET /api/v1/impact", query: impactQuery },
+  async ({ query }) => {
+    const report = await getImpact(await getDatabase(), toImpactStart(query));
+    if (query.format === "json") return report;
+    return new Response(formatImpactCsv(report), {
+      headers: {
+        "content-type": "text/csv; charset=utf-8",
+        "content-disposition": 'attachment; filename="impact.csv"',
+      },
+    });
+  },
+);

@@ -7,6 +7,6 @@ import { defineRoute, jsonResponse } from "../../../../server/route/define-route
 const event = z.unknown();
 
 /** OpenLineage ingest (RunEvent, JobEvent, DatasetEvent; spec 2-0-2): 201 with warnings. */
-export const POST = defineRoute({ auth: "ENGINEER", body: event }, async ({ body }) =>
+export const POST = defineRoute({ route: "POST /api/v1/lineage", body: event }, async ({ body }) =>
   jsonResponse(await ingestLineageEvent(await getDatabase(), body), 201),
 );

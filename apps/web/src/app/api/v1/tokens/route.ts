@@ -4,7 +4,7 @@ import { getDatabase } from "../../../../server/db.ts";
 import { defineRoute, jsonResponse } from "../../../../server/route/define-route.ts";
 
 /** Lists the caller's tokens (no secrets). */
-export const GET = defineRoute({ auth: "VIEWER" }, async ({ principal }) => ({
+export const GET = defineRoute({ route: "GET /api/v1/tokens" }, async ({ principal }) => ({
   tokens: await listTokens(await getDatabase(), principal.id),
 }));
 
@@ -13,7 +13,7 @@ export const GET = defineRoute({ auth: "VIEWER" }, async ({ principal }) => ({
  * that could mint tokens would outlive its own revocation.
  */
 export const POST = defineRoute(
-  { auth: "VIEWER", accept: ["session", "basic"], body: createTokenInput },
+  { route: "POST /api/v1/tokens", accept: ["session", "basic"], body: createTokenInput },
   async ({ principal, body }) =>
     jsonResponse(await createToken(await getDatabase(), principal.id, body.name), 201),
 );

@@ -4,13 +4,13 @@ import { getDatabase } from "../../../../server/db.ts";
 import { defineRoute, jsonResponse } from "../../../../server/route/define-route.ts";
 
 /** Every webhook, without secrets. */
-export const GET = defineRoute({ auth: "ADMIN" }, async () => ({
+export const GET = defineRoute({ route: "GET /api/v1/webhooks" }, async () => ({
   webhooks: await listWebhooks(await getDatabase()),
 }));
 
 /** Registers a webhook; a generated signing secret is answered this once. */
 export const POST = defineRoute(
-  { auth: "ADMIN", body: createWebhookInput },
+  { route: "POST /api/v1/webhooks", body: createWebhookInput },
   async ({ principal, body }) =>
     jsonResponse(await createWebhook(await getDatabase(), principal.id, body), 201),
 );

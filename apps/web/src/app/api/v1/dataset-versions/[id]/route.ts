@@ -5,6 +5,7 @@ import { defineRoute } from "../../../../../server/route/define-route.ts";
 
 const params = z.object({ id: z.string().min(1).max(200) });
 
-export const GET = defineRoute({ auth: "VIEWER", params }, async (input) =>
-  getDatasetVersion(await getDatabase(), input.params.id),
+export const GET = defineRoute(
+  { route: "GET /api/v1/dataset-versions/[id]", params },
+  async (input) => getDatasetVersion(await getDatabase(), input.params.id),
 );

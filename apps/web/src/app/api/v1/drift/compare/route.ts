@@ -32,7 +32,7 @@ const body = z.discriminatedUnion("type", [
  * PSI, KL both ways, JS distance and severity for ad-hoc input (pipelines, notebooks), computed
  * by the same domain functions as stored drift reports. Definitions: docs/DRIFT.md.
  */
-export const POST = defineRoute({ auth: "VIEWER", body }, async ({ body }) => {
+export const POST = defineRoute({ route: "POST /api/v1/drift/compare", body }, async ({ body }) => {
   const result = compareSamples(body);
   if (!result.ok) {
     throw new AppError("INVALID_INPUT", `Bins do not line up: ${result.error.message}`, {

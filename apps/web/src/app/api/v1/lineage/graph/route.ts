@@ -11,6 +11,6 @@ const query = z.object({
 });
 
 /** The lineage graph around `node` (`<kind>:<id>`), with large fan-out as cluster nodes. */
-export const GET = defineRoute({ auth: "VIEWER", query }, async (input) =>
+export const GET = defineRoute({ route: "GET /api/v1/lineage/graph", query }, async (input) =>
   getLineageGraph(await getDatabase(), { ...input.query, expand: parseExpand(input.query.expand) }),
 );

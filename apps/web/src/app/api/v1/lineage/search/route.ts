@@ -6,6 +6,6 @@ import { defineRoute } from "../../../../../server/route/define-route.ts";
 const query = z.object({ q: z.string().max(200).default("") });
 
 /** Nodes to centre the graph on: models, datasets, partitions, runs, commits, jobs. */
-export const GET = defineRoute({ auth: "VIEWER", query }, async (input) => ({
+export const GET = defineRoute({ route: "GET /api/v1/lineage/search", query }, async (input) => ({
   hits: await searchLineage(await getDatabase(), input.query.q),
 }));

@@ -7,18 +7,22 @@ import {
 import { getDatabase } from "../../../../../server/db.ts";
 import { defineRoute } from "../../../../../server/route/define-route.ts";
 
-export const GET = defineRoute({ auth: "VIEWER", params: idParams }, async ({ params }) =>
-  getMonitorRule(await getDatabase(), params.id),
+export const GET = defineRoute(
+  { route: "GET /api/v1/monitor-rules/[id]", params: idParams },
+  async ({ params }) => getMonitorRule(await getDatabase(), params.id),
 );
 
 /** Edits, enables or disables a rule (engineers). */
 export const PATCH = defineRoute(
-  { auth: "ENGINEER", params: idParams, body: rulePatch },
+  { route: "PATCH /api/v1/monitor-rules/[id]", params: idParams, body: rulePatch },
   async ({ params, body }) => updateMonitorRule(await getDatabase(), params.id, body),
 );
 
 /** Deletes a rule with its triggers (engineers); disable it to keep its history. */
-export const DELETE = defineRoute({ auth: "ENGINEER", params: idParams }, async ({ params }) => {
-  await deleteMonitorRule(await getDatabase(), params.id);
-  return new Response(null, { status: 204 });
-});
+export const DELETE = defineRoute(
+  { route: "DELETE /api/v1/monitor-rules/[id]", params: idParams },
+  async ({ params }) => {
+    await deleteMonitorRule(await getDatabase(), params.id);
+    return new Response(null, { status: 204 });
+  },
+);

@@ -5,6 +5,6 @@ import { defineRoute, jsonResponse } from "../../../../../server/route/define-ro
 
 /** A training dataset version's baseline profiles (one per feature, written once): 201. */
 export const POST = defineRoute(
-  { auth: "ENGINEER", body: baselineInput, maxBodyBytes: 32 * 1024 * 1024 },
+  { route: "POST /api/v1/profiles/baselines", body: baselineInput, maxBodyBytes: 32 * 1024 * 1024 },
   async ({ body }) => jsonResponse(await ingestBaseline(await getDatabase(), body), 201),
 );

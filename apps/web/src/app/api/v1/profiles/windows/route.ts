@@ -8,6 +8,6 @@ import { defineRoute, jsonResponse } from "../../../../../server/route/define-ro
  * drift report computed against the training baseline; 400 naming a feature that does not line up.
  */
 export const POST = defineRoute(
-  { auth: "ENGINEER", body: windowInput, maxBodyBytes: 32 * 1024 * 1024 },
+  { route: "POST /api/v1/profiles/windows", body: windowInput, maxBodyBytes: 32 * 1024 * 1024 },
   async ({ body }) => jsonResponse(await ingestWindow(await getDatabase(), body, new Date()), 201),
 );

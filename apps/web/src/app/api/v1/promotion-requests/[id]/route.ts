@@ -4,6 +4,6 @@ import { getDatabase } from "../../../../../server/db.ts";
 import { defineRoute } from "../../../../../server/route/define-route.ts";
 
 export const GET = defineRoute(
-  { auth: "VIEWER", params: z.object({ id: z.string().min(1) }) },
+  { route: "GET /api/v1/promotion-requests/[id]", params: z.object({ id: z.string().min(1) }) },
   async ({ params }) => getPromotionRequest(await getDatabase(), params.id),
 );

@@ -8,13 +8,16 @@ const params = z.object({ id: z.string().min(1) });
 
 /** Enables or disables a webhook: `{ isEnabled }`. */
 export const PATCH = defineRoute(
-  { auth: "ADMIN", params, body: updateWebhookInput },
+  { route: "PATCH /api/v1/webhooks/[id]", params, body: updateWebhookInput },
   async ({ principal, params, body }) =>
     setWebhookEnabled(await getDatabase(), principal.id, params.id, body.isEnabled),
 );
 
 /** Deletes a webhook and its deliveries: 204. */
-export const DELETE = defineRoute({ auth: "ADMIN", params }, async ({ principal, params }) => {
-  await deleteWebhook(await getDatabase(), principal.id, params.id);
-  return new Response(null, { status: 204 });
-});
+export const DELETE = defineRoute(
+  { route: "DELETE /api/v1/webhooks/[id]", params },
+  async ({ principal, params }) => {
+    await deleteWebhook(await getDatabase(), principal.id, params.id);
+    return new Response(null, { status: 204 });
+  },
+);

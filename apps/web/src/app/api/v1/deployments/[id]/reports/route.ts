@@ -6,6 +6,7 @@ import { defineRoute } from "../../../../../../server/route/define-route.ts";
 const params = z.object({ id: z.string().min(1) });
 
 /** A deployment's drift reports with their window metrics, oldest window first. */
-export const GET = defineRoute({ auth: "VIEWER", params }, async ({ params }) =>
-  listReports(await getDatabase(), params.id),
+export const GET = defineRoute(
+  { route: "GET /api/v1/deployments/[id]/reports", params },
+  async ({ params }) => listReports(await getDatabase(), params.id),
 );

@@ -6,6 +6,10 @@ import { defineRoute } from "../../../../../../server/route/define-route.ts";
 
 /** A page of an experiment's runs: ?filter (MLflow grammar), orderBy, columns, page, maxResults. */
 export const GET = defineRoute(
-  { auth: "VIEWER", params: z.object({ id: z.string() }), query: runListQuery },
+  {
+    route: "GET /api/v1/experiments/[id]/runs",
+    params: z.object({ id: z.string() }),
+    query: runListQuery,
+  },
   async ({ params, query }) => listExperimentRuns(await getDatabase(), params.id, query),
 );

@@ -10,6 +10,8 @@ const query = z.object({
 });
 
 /** Two versions side by side: params, metrics, dataset versions (partitions added and removed), commits. */
-export const GET = defineRoute({ auth: "VIEWER", params, query }, async (input) =>
-  compareVersions(await getDatabase(), input.params.name, input.query.a, input.query.b),
+export const GET = defineRoute(
+  { route: "GET /api/v1/models/[name]/compare", params, query },
+  async (input) =>
+    compareVersions(await getDatabase(), input.params.name, input.query.a, input.query.b),
 );

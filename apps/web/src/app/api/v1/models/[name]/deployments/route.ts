@@ -5,6 +5,6 @@ import { defineRoute } from "../../../../../../server/route/define-route.ts";
 
 /** The model's deployments, newest first, each with its digest check. */
 export const GET = defineRoute(
-  { auth: "VIEWER", params: z.object({ name: z.string().min(1) }) },
+  { route: "GET /api/v1/models/[name]/deployments", params: z.object({ name: z.string().min(1) }) },
   async ({ params }) => listModelDeployments(await getDatabase(), params.name),
 );

@@ -8,7 +8,7 @@ const query = z.object({ status: z.enum(["OPEN", "RESOLVED", "DISMISSED"]).optio
 
 /** The model's retrain triggers, newest first, with evidence and delivery attempts. */
 export const GET = defineRoute(
-  { auth: "VIEWER", params: nameParams, query },
+  { route: "GET /api/v1/models/[name]/retrain-triggers", params: nameParams, query },
   async ({ params, query }) => ({
     triggers: await listRetrainTriggers(await getDatabase(), params.name, query.status),
   }),

@@ -5,7 +5,10 @@ import { defineRoute } from "../../../../../../server/route/define-route.ts";
 
 /** The requester (or an admin) withdraws a pending request. */
 export const POST = defineRoute(
-  { auth: "ENGINEER", params: z.object({ id: z.string().min(1) }) },
+  {
+    route: "POST /api/v1/promotion-requests/[id]/cancel",
+    params: z.object({ id: z.string().min(1) }),
+  },
   async ({ principal, params }) =>
     cancelPromotionRequest(await getDatabase(), principal, params.id),
 );

@@ -13,9 +13,11 @@ const body = z.object({
  * Approves or rejects (the requester never may). The last approval needed carries the request
  * out; a blocking gate keeps it PENDING (200) with the failing gate results.
  */
-export const POST = defineRoute({ auth: "APPROVER", params, body }, async (input) =>
-  decideOnRequest(await getDatabase(), input.principal, input.params.id, {
-    decision: input.body.decision === "approve" ? "APPROVE" : "REJECT",
-    comment: input.body.comment,
-  }),
+export const POST = defineRoute(
+  { route: "POST /api/v1/promotion-requests/[id]/decisions", params, body },
+  async (input) =>
+    decideOnRequest(await getDatabase(), input.principal, input.params.id, {
+      decision: input.body.decision === "approve" ? "APPROVE" : "REJECT",
+      comment: input.body.comment,
+    }),
 );

@@ -11,6 +11,7 @@ const body = z.object({
 });
 
 /** An admin overrides a failed gate; with its approvals complete the request is carried out. */
-export const POST = defineRoute({ auth: "ADMIN", params, body }, async (input) =>
-  overrideGate(await getDatabase(), input.principal, input.params.id, input.body),
+export const POST = defineRoute(
+  { route: "POST /api/v1/promotion-requests/[id]/overrides", params, body },
+  async (input) => overrideGate(await getDatabase(), input.principal, input.params.id, input.body),
 );

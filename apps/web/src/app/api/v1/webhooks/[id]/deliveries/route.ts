@@ -10,7 +10,11 @@ const query = z.object({
 
 /** A webhook's deliveries, newest first: status, attempts, lastError. */
 export const GET = defineRoute(
-  { auth: "ADMIN", params: z.object({ id: z.string().min(1) }), query },
+  {
+    route: "GET /api/v1/webhooks/[id]/deliveries",
+    params: z.object({ id: z.string().min(1) }),
+    query,
+  },
   async ({ params, query }) => ({
     deliveries: await listWebhookDeliveries(await getDatabase(), params.id, query),
   }),

@@ -13,6 +13,13 @@ const query = z.object({
 });
 
 /** Recomputes a deployment's drift reports (or one window's) from the stored profiles. */
-export const POST = defineRoute({ auth: "ENGINEER", params, query }, async ({ params, query }) =>
-  recomputeReports(await getDatabase(), params.id, { windowStart: query.windowStart }, new Date()),
+export const POST = defineRoute(
+  { route: "POST /api/v1/deployments/[id]/reports/recompute", params, query },
+  async ({ params, query }) =>
+    recomputeReports(
+      await getDatabase(),
+      params.id,
+      { windowStart: query.windowStart },
+      new Date(),
+    ),
 );

@@ -6,7 +6,11 @@ import { defineRoute } from "../../../../../../../server/route/define-route.ts";
 
 /** The runs list's search as a streamed CSV download (same query parameters, no paging). */
 export const GET = defineRoute(
-  { auth: "VIEWER", params: z.object({ id: z.string() }), query: runListQuery },
+  {
+    route: "GET /api/v1/experiments/[id]/runs/export",
+    params: z.object({ id: z.string() }),
+    query: runListQuery,
+  },
   async ({ params, query }) => {
     const { experimentName, body } = await exportExperimentRuns(
       await getDatabase(),

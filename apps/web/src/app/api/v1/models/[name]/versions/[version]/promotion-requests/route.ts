@@ -10,12 +10,15 @@ const body = z.object({
 });
 
 /** Asks for a version to move to a stage: 201 with the request and its gate results. */
-export const POST = defineRoute({ auth: "ENGINEER", params, body }, async (input) => {
-  const request = await createPromotionRequest(await getDatabase(), input.principal, {
-    model: input.params.name,
-    version: input.params.version,
-    targetStage: input.body.targetStage,
-    reason: input.body.reason,
-  });
-  return jsonResponse(request, 201);
-});
+export const POST = defineRoute(
+  { route: "POST /api/v1/models/[name]/versions/[version]/promotion-requests", params, body },
+  async (input) => {
+    const request = await createPromotionRequest(await getDatabase(), input.principal, {
+      model: input.params.name,
+      version: input.params.version,
+      targetStage: input.body.targetStage,
+      reason: input.body.reason,
+    });
+    return jsonResponse(request, 201);
+  },
+);

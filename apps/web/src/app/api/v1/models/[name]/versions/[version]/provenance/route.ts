@@ -6,6 +6,7 @@ import { defineRoute } from "../../../../../../../../server/route/define-route.t
 const params = z.object({ name: z.string().min(1), version: z.coerce.number().int().positive() });
 
 /** "What data was this trained on": run, dataset versions and partitions, commit, params. */
-export const GET = defineRoute({ auth: "VIEWER", params }, async (input) =>
-  getProvenance(await getDatabase(), input.params.name, input.params.version),
+export const GET = defineRoute(
+  { route: "GET /api/v1/models/[name]/versions/[version]/provenance", params },
+  async (input) => getProvenance(await getDatabase(), input.params.name, input.params.version),
 );
