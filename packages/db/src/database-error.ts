@@ -14,10 +14,31 @@ const UNAVAILABLE_CODES = new Set([
   "ECONNREFUSED",
   "ECONNRESET",
   "ETIMEDOUT",
+  "EPIPE",
+  // admin_shutdown, crash_shutdown, cannot_connect_now (the server is starting up)
   "57P01",
   "57P02",
   "57P03",
+  // Prisma: cannot reach, timed out, operation timed out, server closed the connection, no
+  // connection free in the pool in time
+  "P1001",
+  "P1002",
+  "P1008",
+  "P1017",
+  "P2024",
 ]);
+
+/**
+ * node-postgres reports a connection lost mid-query or a client broken by it with an Error that
+ * has no code, only these messages (pg/lib/client.js); they mean the same as ECONNRESET.
+ */
+const UNAVAILABLE_MESSAGES = [
+  "Connection terminated unexpectedly",
+  "Connection terminated",
+  "Client has encountered a connection error and is not queryable",
+  "Client was closed and is not queryable",
+  "timeout exceeded when trying to connect",
+];
 
 function readCode(error: unknown): string | undefined {
   if (typeof error !== "object" || error === null) return undefined;
@@ -26,12 +47,29 @@ function readCode(error: unknown): string | undefined {
   return readCode(record.cause);
 }
 
+/** Every code along the cause chain: a wrapper's own code may hide a lost connection's. */
+function readCodes(error: unknown, depth = 0): string[] {
+  if (typeof error !== "object" || error === null || depth > 5) return [];
+  const record = error as { code?: unknown; cause?: unknown };
+  const own = typeof record.code === "string" ? [record.code] : [];
+  return [...own, ...readCodes(record.cause, depth + 1)];
+}
+
+function hasUnavailableMessage(error: unknown, depth = 0): boolean {
+  if (typeof error !== "object" || error === null || depth > 5) return false;
+  const record = error as { message?: unknown; cause?: unknown };
+  if (typeof record.message === "string" && UNAVAILABLE_MESSAGES.includes(record.message.trim())) {
+    return true;
+  }
+  return hasUnavailableMessage(record.cause, depth + 1);
+}
+
 export function classifyDatabaseError(error: unknown): DatabaseErrorKind | null {
   const code = readCode(error);
   if (code === "P2002" || code === "23505") return "unique_violation";
   if (code === "23001") return "restrict_violation";
-  if (code && (UNAVAILABLE_CODES.has(code) || code.startsWith("08") || code === "P1001")) {
-    return "unavailable";
-  }
+  const isLost = (c: string) => UNAVAILABLE_CODES.has(c) || c.startsWith("08");
+  if (readCodes(error).some(isLost)) return "unavailable";
+  if (hasUnavailableMessage(error)) return "unavailable";
   return null;
 }

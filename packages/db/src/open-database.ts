@@ -63,6 +63,13 @@ export async function openDatabase(
   pool.on("error", (error) => {
     console.warn(`pedigree: an idle database connection failed and was dropped: ${error.message}`);
   });
+  // A connection in use can emit 'error' more than once when the server goes away (the FATAL
+  // "terminating connection", then "Connection terminated unexpectedly"); pg-pool listens once
+  // and the client is then out of the pool, so the second event would crash the process. The
+  // query that was running has already failed with the first; the rest needs no handling.
+  pool.on("connect", (client) => {
+    client.on("error", () => undefined);
+  });
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
   return {
     prisma,
