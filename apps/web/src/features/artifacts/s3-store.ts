@@ -34,6 +34,11 @@ export function createS3Store(settings: S3Settings): ArtifactStore {
     region: settings.region,
     endpoint: settings.endpoint,
     forcePathStyle: settings.forcePathStyle,
+    // The SDK's default since 3.729 sends streamed bodies as aws-chunked with a CRC32 trailer;
+    // S3-compatible servers that do not speak it (s3rver, older MinIO and Ceph) store the chunk
+    // framing as the file's bytes. Checksums only where an operation requires them.
+    requestChecksumCalculation: "WHEN_REQUIRED",
+    responseChecksumValidation: "WHEN_REQUIRED",
     credentials:
       settings.accessKeyId && settings.secretAccessKey
         ? { accessKeyId: settings.accessKeyId, secretAccessKey: settings.secretAccessKey }

@@ -1,7 +1,8 @@
 import "server-only";
-import path from "node:path";
 import { z } from "zod";
-import { normalizeArtifactPath } from "../artifacts/artifact-path.ts";
+import { assertNoEncodedSeparator, normalizeArtifactPath } from "../artifacts/artifact-path.ts";
+import { readFileKind } from "../artifacts/content-type.ts";
+import { artifactHeaders } from "../artifacts/serve.ts";
 import {
   deleteArtifact,
   downloadArtifact,
@@ -11,22 +12,6 @@ import {
 } from "../artifacts/service.ts";
 import { endpoint, type RouteTable } from "./endpoint.ts";
 import { invalidParameter, notFound } from "./errors.ts";
-
-const CONTENT_TYPES: Record<string, string> = {
-  ".txt": "text/plain",
-  ".log": "text/plain",
-  ".md": "text/markdown",
-  ".json": "application/json",
-  ".yaml": "text/yaml",
-  ".yml": "text/yaml",
-  ".csv": "text/csv",
-  ".html": "text/html",
-  ".png": "image/png",
-  ".jpg": "image/jpeg",
-  ".jpeg": "image/jpeg",
-  ".gif": "image/gif",
-  ".svg": "image/svg+xml",
-};
 
 const toFileInfo = (base: string) => (entry: { name: string; isDir: boolean; size?: number }) => ({
   path: base ? `${base}/${entry.name}` : entry.name,
@@ -41,25 +26,26 @@ const upload = endpoint(
   async ({ db, request, rest }) => {
     const announced = request.headers.get("content-length");
     const size = announced !== null && /^\d+$/.test(announced) ? Number(announced) : null;
+    assertNoEncodedSeparator(request.nextUrl.pathname);
     await uploadArtifact(db, rest, request.body, size);
     return {};
   },
 );
 
-const download = endpoint({ role: "VIEWER", input: anyInput }, async ({ rest }) => {
+const download = endpoint({ role: "VIEWER", input: anyInput }, async ({ request, rest }) => {
+  assertNoEncodedSeparator(request.nextUrl.pathname);
   const file = await downloadArtifact(rest);
-  const type = CONTENT_TYPES[path.extname(file.name).toLowerCase()] ?? "application/octet-stream";
+  // Always an attachment here: clients save the bytes; the run page previews through its route.
   return new Response(file.body, {
     headers: {
-      "content-type": type,
+      ...artifactHeaders(file.name, readFileKind(file.name).contentType, "attachment"),
       "content-length": String(file.size),
-      "content-disposition": `attachment; filename="${file.name.replaceAll('"', "")}"`,
-      "x-content-type-options": "nosniff",
     },
   });
 });
 
-const remove = endpoint({ role: "ENGINEER", input: anyInput }, async ({ db, rest }) => {
+const remove = endpoint({ role: "ENGINEER", input: anyInput }, async ({ db, request, rest }) => {
+  assertNoEncodedSeparator(request.nextUrl.pathname);
   await deleteArtifact(db, rest);
   return {};
 });

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Database } from "@pedigree/db";
 import { AppError } from "../../server/errors.ts";
+import { type PreviewKind, readFileKind } from "../artifacts/content-type.ts";
 import { readProxiedRoot } from "../artifacts/service.ts";
 import { loadRunDetails } from "./load-runs.ts";
 import type { RunRecord } from "./types.ts";
@@ -9,8 +10,13 @@ export interface RunArtifact {
   path: string;
   size: number;
   sha256: string;
-  /** Served by the MLflow artifact proxy; null when the run's artifacts live elsewhere. */
-  downloadUrl: string | null;
+  /**
+   * GET /api/v1/runs/{id}/artifacts/{path} (streamed from the artifact store); null when the
+   * run's artifacts live elsewhere (an artifact URI that is not ours).
+   */
+  url: string | null;
+  /** What the run page can show in place; null: download only. */
+  preview: PreviewKind | null;
 }
 
 export interface RunModelVersion {
@@ -51,10 +57,11 @@ export async function getRunDetail(db: Database, runId: string): Promise<RunDeta
       path: artifact.path,
       size: Number(artifact.size),
       sha256: artifact.sha256,
-      downloadUrl:
+      url:
         root === null
           ? null
-          : `/api/2.0/mlflow-artifacts/artifacts/${encodePath(root ? `${root}/${artifact.path}` : artifact.path)}`,
+          : `/api/v1/runs/${encodeURIComponent(runId)}/artifacts/${encodePath(artifact.path)}`,
+      preview: root === null ? null : readFileKind(artifact.path).preview,
     })),
     modelVersions: versions.map((version) => ({
       modelName: version.model.name,

@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { modelPath } from "../../models/model-path.ts";
 import type { RunDetail } from "../run-detail.ts";
-import { formatBytes, formatCellValue } from "./format-value.ts";
+import { ArtifactList } from "./artifact-list.tsx";
+import { formatCellValue } from "./format-value.ts";
 import { KeyValueTable } from "./key-value-table.tsx";
 import styles from "./runs.module.css";
 
@@ -50,40 +51,7 @@ export function RunSections({ detail }: { detail: RunDetail }) {
       </section>
       <section aria-labelledby="section-artifacts">
         <h2 id="section-artifacts">Artifacts</h2>
-        {artifacts.length === 0 ? (
-          <p className="muted">No artifacts recorded.</p>
-        ) : (
-          <div className="table-scroll">
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">Path</th>
-                  <th scope="col">Size</th>
-                  <th scope="col">SHA-256</th>
-                </tr>
-              </thead>
-              <tbody>
-                {artifacts.map((artifact) => (
-                  <tr key={artifact.path}>
-                    <th scope="row">
-                      {artifact.downloadUrl ? (
-                        <a href={artifact.downloadUrl} download>
-                          {artifact.path}
-                        </a>
-                      ) : (
-                        artifact.path
-                      )}
-                    </th>
-                    <td>{formatBytes(artifact.size)}</td>
-                    <td>
-                      <code title={artifact.sha256}>{artifact.sha256.slice(0, 12)}</code>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <ArtifactList artifacts={artifacts} />
       </section>
     </div>
   );
