@@ -1,4 +1,4 @@
-// The webhook outbox survives the death of the app process (PostgreSQL project only: a second
+// The webhook and retrain-trigger outboxes survive the death of the app process (PostgreSQL project only: a second
 // process is a second connection pool on the same database, which in-memory PGlite cannot have).
 // Process A dies while deliveries are in flight: its connections and its HTTP sockets go at once,
 // with nothing recorded. Process B, started on the same database, sends every delivery that was
@@ -7,6 +7,7 @@ import { createServer, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { type Database, openDatabase } from "@pedigree/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { deliverDueRetrainTriggers } from "../features/monitoring/delivery.ts";
 import { deliverDueWebhooks, startDeliveryWorker } from "../features/webhooks/delivery-worker.ts";
 import { enqueueWebhookEvent } from "../features/webhooks/outbox.ts";
 import { createWebhook } from "../features/webhooks/service.ts";
@@ -27,7 +28,7 @@ const POLL = { timeout: 30_000, interval: 20 };
 function startReceiver() {
   const accepted: string[] = [];
   const held: ServerResponse[] = [];
-  const state = { isHolding: false, holdAfter: BATCH };
+  const state = { isHolding: false, holdAfter: 2 * BATCH };
   const server = createServer((request, response) => {
     request.resume();
     request.on("end", () => {
@@ -75,32 +76,67 @@ async function openSecondProcessDatabase(): Promise<Database> {
   return openDatabase(target);
 }
 
-describe.skipIf(!isPostgres)("the webhook outbox across a restart of the app", () => {
-  it("sends every delivery pending when the process died, after a new process starts, each once", async () => {
-    const admin = await createTestUser(db(), { role: "ADMIN" });
-    await createWebhook(db(), admin.id, {
-      url: await receiver.listening,
-      events: [],
-      secret: "whsec_outbox_restart",
+/** Retrain triggers of a model whose target is the receiver, each with its pending delivery. */
+async function enqueueTriggerDeliveries(url: string, count: number): Promise<string[]> {
+  const { prisma } = db();
+  const model = await prisma.registeredModel.create({ data: { name: "outbox-restart" } });
+  const version = await prisma.modelVersion.create({
+    data: { modelId: model.id, version: 1, source: "s3://outbox/1", stage: "PRODUCTION" },
+  });
+  await prisma.retrainTarget.create({ data: { modelId: model.id, kind: "WEBHOOK", url } });
+  const rule = await prisma.monitorRule.create({
+    data: { modelId: model.id, name: "drift", kind: "DATASET_DRIFT", threshold: 0.3 },
+  });
+  const ids: string[] = [];
+  for (let index = 0; index < count; index += 1) {
+    const trigger = await prisma.retrainTrigger.create({
+      data: {
+        ruleId: rule.id,
+        deploymentId: `deployment-${index}`,
+        versionId: version.id,
+        action: "RETRAIN",
+        status: "RESOLVED",
+        evidence: [],
+        lastBreachAt: new Date(),
+      },
     });
+    const delivery = await prisma.retrainDelivery.create({
+      data: { triggerId: trigger.id, kind: "WEBHOOK", url, body: { index } },
+    });
+    ids.push(delivery.id);
+  }
+  return ids;
+}
+
+describe.skipIf(!isPostgres)("the outboxes across a restart of the app", () => {
+  it("sends every webhook and trigger delivery pending when the process died, after a new process starts, each once", async () => {
+    const url = await receiver.listening;
+    const admin = await createTestUser(db(), { role: "ADMIN" });
+    await createWebhook(db(), admin.id, { url, events: [], secret: "whsec_outbox_restart" });
     for (let index = 0; index < DELIVERIES; index += 1) {
       await db().prisma.$transaction((tx) =>
         enqueueWebhookEvent(tx, "model_version.transitioned", { index }),
       );
     }
-    const ids = (await db().prisma.webhookDelivery.findMany({ select: { id: true } })).map(
+    const webhookIds = (await db().prisma.webhookDelivery.findMany({ select: { id: true } })).map(
       (row) => row.id,
     );
-    expect(ids).toHaveLength(DELIVERIES);
+    expect(webhookIds).toHaveLength(DELIVERIES);
+    const triggerIds = await enqueueTriggerDeliveries(url, DELIVERIES);
+    const ids = [...webhookIds, ...triggerIds];
 
-    // Process A's first batch is accepted and recorded; it dies while its second is in flight
-    // (a death between the receiver's 200 and its recording would send that one again: webhooks
-    // are at least once, and receivers dedupe on X-Pedigree-Delivery).
+    const { prisma } = db();
+    const countDelivered = async () =>
+      (await prisma.webhookDelivery.count({ where: { status: "DELIVERED" } })) +
+      (await prisma.retrainDelivery.count({ where: { status: "DELIVERED" } }));
+
+    // Process A's first pass (a batch of each kind) is accepted and recorded; it dies while its
+    // second is in flight. (A death between the receiver's 200 and its recording would send that
+    // one again: deliveries are at least once, and receivers dedupe on X-Pedigree-Delivery.)
     const first = await openSecondProcessDatabase();
     const workerA = startDeliveryWorker(first, { batchSize: BATCH, intervalMs: 10 });
-    const delivered = () => db().prisma.webhookDelivery.count({ where: { status: "DELIVERED" } });
-    await expect.poll(delivered, POLL).toBe(BATCH);
-    await expect.poll(() => receiver.held.length, POLL).toBe(BATCH);
+    await expect.poll(countDelivered, POLL).toBe(2 * BATCH);
+    await expect.poll(() => receiver.held.length, POLL).toBe(2 * BATCH);
     const stopping = workerA.stop();
     await first.close();
     receiver.dropHeld();
@@ -108,33 +144,33 @@ describe.skipIf(!isPostgres)("the webhook outbox across a restart of the app", (
     receiver.state.isHolding = false;
     receiver.state.holdAfter = Number.POSITIVE_INFINITY;
 
-    const rows = await db().prisma.webhookDelivery.findMany();
+    const rows = [
+      ...(await prisma.webhookDelivery.findMany()),
+      ...(await prisma.retrainDelivery.findMany()),
+    ];
     const leased = rows.filter((row) => row.status === "PENDING" && row.attempts > 0);
-    expect(
-      rows
-        .filter((row) => row.status === "DELIVERED")
-        .map((row) => row.id)
-        .sort(),
-    ).toEqual([...receiver.accepted].sort());
-    expect(leased.length).toBeGreaterThan(0);
+    const delivered = rows.filter((row) => row.status === "DELIVERED").map((row) => row.id);
+    expect(delivered.sort()).toEqual([...receiver.accepted].sort());
+    expect(leased).toHaveLength(2 * BATCH);
     expect(rows.filter((row) => row.status === "PENDING").length).toBeGreaterThan(leased.length);
 
     // Process B: the rows nobody claimed go at once, the dead worker's claims when they lapse.
     const second = await openSecondProcessDatabase();
     const workerB = startDeliveryWorker(second, { intervalMs: 10 });
     try {
-      const pending = () => second.prisma.webhookDelivery.count({ where: { status: "PENDING" } });
+      const pending = async () => 2 * DELIVERIES - (await countDelivered());
       await expect.poll(pending, POLL).toBe(leased.length);
-      await deliverDueWebhooks(second, { now: new Date(Date.now() + AFTER_LEASE_MS) });
+      const afterLease = { now: new Date(Date.now() + AFTER_LEASE_MS) };
+      await deliverDueWebhooks(second, afterLease);
+      await deliverDueRetrainTriggers(second, afterLease);
       await expect.poll(pending, POLL).toBe(0);
     } finally {
       await workerB.stop();
       await second.close();
     }
 
+    // Each delivery accepted exactly once by the receiver, and recorded as delivered.
     expect([...receiver.accepted].sort()).toEqual([...ids].sort());
-    expect(
-      await db().prisma.webhookDelivery.count({ where: { status: "DELIVERED", id: { in: ids } } }),
-    ).toBe(DELIVERIES);
+    expect(await countDelivered()).toBe(2 * DELIVERIES);
   });
 });
