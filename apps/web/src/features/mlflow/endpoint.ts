@@ -133,16 +133,35 @@ function resolveRoutes(table: RouteTable, mount: string) {
  * authenticates (API token as Bearer or as the Basic password, the password, or a session) and
  * checks the permissions table's role before the endpoint reads anything.
  */
+/** The path below `mount`, each segment decoded; null when an escape is malformed. */
+function decodePath(pathname: string, mount: string): string | null {
+  const segments = pathname.split("/");
+  try {
+    return segments
+      .slice(segments.indexOf(mount) + 1)
+      .map((segment) => decodeURIComponent(segment))
+      .join("/");
+  } catch {
+    return null;
+  }
+}
+
 export function createRouter(table: RouteTable, mount: string): Record<Method, RouteHandler> {
   const routes = resolveRoutes(table, mount);
   const handle = (method: Method): RouteHandler => {
     const handler = async (rawRequest: Request) => {
       const request = rawRequest instanceof NextRequest ? rawRequest : new NextRequest(rawRequest);
-      const segments = request.nextUrl.pathname.split("/");
-      const path = segments
-        .slice(segments.indexOf(mount) + 1)
-        .map((segment) => decodeURIComponent(segment))
-        .join("/");
+      const path = decodePath(request.nextUrl.pathname, mount);
+      if (path === null) {
+        // A malformed escape (`%E0%A4%A`) is the caller's mistake: 400, never a retried 500.
+        return Response.json(
+          {
+            error_code: "INVALID_PARAMETER_VALUE",
+            message: "Malformed percent-encoding in the path",
+          },
+          { status: 400 },
+        );
+      }
       const found = match(routes, path);
       if (!found) return new Response(null, { status: 404 });
       const target = found.methods[method];
