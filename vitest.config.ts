@@ -3,7 +3,12 @@ import { defineConfig } from "vitest/config";
 
 // Unit tests sit beside the code as *.test.ts; integration tests (a real database) as
 // *.int.test.ts, run once on the embedded PGlite and once on the PostgreSQL server.
-const integration = ["packages/**/src/**/*.int.test.ts", "apps/**/src/**/*.int.test.ts"];
+const integration = [
+  "packages/**/src/**/*.int.test.ts",
+  "apps/**/src/**/*.int.test.ts",
+  // The benchmark's smoke version (bench/src/scale): a tiny data set, one request each.
+  "bench/src/**/*.int.test.ts",
+];
 const ignored = ["**/node_modules/**", "**/.next/**"];
 
 export default defineConfig({

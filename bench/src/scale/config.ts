@@ -35,7 +35,7 @@ export function sizesAt(scale: number): ScaleSizes {
     experiments: at(100, 1),
     runs,
     longRuns: Math.min(10, runs),
-    longSteps: at(100_000, 500),
+    longSteps: at(100_000, 1000),
     metricKeys: METRIC_KEYS,
     shortSteps: 38,
     commits: at(1_000, 2),

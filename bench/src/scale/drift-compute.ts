@@ -18,7 +18,8 @@ async function readProfiles(
   return rows.map((row) => ({ ...row, stats: {} }));
 }
 
-export async function measureDriftCompute(db: Database, deploymentId: string) {
+/** The latest window's report of a deployment, scored from its stored profiles (no I/O inside). */
+export async function prepareDriftCompute(db: Database, deploymentId: string) {
   const [report] = await db.sql.query<{ baseline: string; windowStart: Date }>(
     `SELECT "baselineDatasetVersionId" AS baseline, "windowStart" FROM "DriftReport"
      WHERE "deploymentId" = $1 ORDER BY "windowStart" DESC LIMIT 1`,
@@ -33,7 +34,7 @@ export async function measureDriftCompute(db: Database, deploymentId: string) {
     `kind = 'WINDOW' AND "deploymentId" = $1 AND "windowStart" = $2`,
     [deploymentId, report.windowStart],
   );
-  const score = async () => {
+  return () => {
     const pairs = matchWindow(baseline, window);
     if (!pairs.ok)
       throw new Error(`window does not match its baseline: ${JSON.stringify(pairs.error)}`);
@@ -41,6 +42,11 @@ export async function measureDriftCompute(db: Database, deploymentId: string) {
     if (!built.ok) throw new Error(`drift report refused: ${JSON.stringify(built.error)}`);
     return built.value;
   };
-  const stats = await measure(score, { count: 500, warmup: 50 });
-  return { ...stats, features: window.length };
+}
+
+export async function measureDriftCompute(db: Database, deploymentId: string) {
+  const score = await prepareDriftCompute(db, deploymentId);
+  const features = score().features.length;
+  const stats = await measure(async () => score(), { count: 500, warmup: 50 });
+  return { ...stats, features };
 }
