@@ -10,13 +10,23 @@ import { getDatabase } from "../db.ts";
 import { logger } from "../logger.ts";
 import { readClientAddress } from "./client-address.ts";
 import { verifyCredentials } from "./credentials.ts";
+import { isServedOverTls, sessionCookieOf } from "./session-cookie.ts";
 
 const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
 
-/** Built on demand: the secret comes from the environment, which is read at run time only. */
-export function getAuthOptions(): NextAuthOptions {
+/**
+ * Built on demand: the secret comes from the environment, which is read at run time only. The
+ * request's headers say whether it came over TLS (cookies are then Secure); without them (server
+ * components only read the session) the public URL decides.
+ */
+export function getAuthOptions(headers?: Headers): NextAuthOptions {
+  const env = getEnv();
+  const isTls = isServedOverTls(env.NEXTAUTH_URL, headers?.get("x-forwarded-proto") ?? null);
   return {
-    secret: getEnv().PEDIGREE_AUTH_SECRET,
+    secret: env.PEDIGREE_AUTH_SECRET,
+    // Every next-auth cookie Secure behind TLS; the session cookie's name never changes with it.
+    useSecureCookies: isTls,
+    cookies: { sessionToken: sessionCookieOf(env.NEXTAUTH_URL, isTls) },
     // JWT sessions: no session table, and the API re-reads the user on every request anyway.
     session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
     pages: { signIn: "/signin", error: "/signin" },

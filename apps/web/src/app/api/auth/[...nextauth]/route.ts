@@ -9,7 +9,7 @@ interface NextAuthContext {
 }
 
 async function handle(request: NextRequest, context: NextAuthContext): Promise<Response> {
-  return NextAuth(request, context, getAuthOptions());
+  return NextAuth(request, context, getAuthOptions(request.headers));
 }
 
 export { handle as GET, handle as POST };
