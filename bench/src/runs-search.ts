@@ -59,12 +59,19 @@ try {
     (_, i) => `run${String(i + 1).padStart(6, "0")}`,
   );
   await time(`seed ${CURVE_RUNS} curves of ${STEPS} steps (one spike each)`, async () => {
+    // As log-batch writes them: chunks made by the database's pedigree_metric_chunks.
     await db.prisma.$executeRaw`
-      INSERT INTO "MetricPoint" ("runId", "key", "step", "timestamp", "value")
-      SELECT r.id, 'loss', s, s,
-        CASE WHEN s = 12345 + r.n * 7919 THEN 100 ELSE 1.0 / (1 + s / 1000.0) + random() * 0.01 END
-      FROM unnest(${curveRuns}::text[]) WITH ORDINALITY AS r(id, n)
-      CROSS JOIN generate_series(0, ${STEPS - 1}) s`;
+      INSERT INTO "MetricChunk" ("runId", "key", "block", "steps", "timestamps", "values", "count",
+        "finiteCount", "min", "max", "lastStep", "lastTimestamp", "last")
+      SELECT c.* FROM unnest(${curveRuns}::text[]) WITH ORDINALITY AS r(id, n)
+      CROSS JOIN LATERAL (
+        SELECT array_agg(r.id) AS runs, array_agg('loss'::text) AS keys, array_agg(s) AS steps,
+          array_agg(s) AS timestamps,
+          array_agg(CASE WHEN s = 12345 + r.n * 7919 THEN 100
+            ELSE 1.0 / (1 + s / 1000.0) + random() * 0.01 END::float8) AS vals
+        FROM generate_series(0::bigint, ${STEPS - 1}::bigint) s
+      ) p
+      CROSS JOIN LATERAL pedigree_metric_chunks(p.runs, p.keys, p.steps, p.timestamps, p.vals) c`;
   });
   await time("VACUUM ANALYZE", () => db.prisma.$executeRawUnsafe(`VACUUM ANALYZE`));
 
@@ -98,7 +105,7 @@ try {
   }
 
   // The plans behind the figures: the id query searchRuns sends for the first search (a metric
-  // sort reads LatestMetric's (key, value) index in order) and the chart's aggregation.
+  // sort reads LatestMetric's (key, value) index in order).
   const explain = async (sql: string) => {
     const plan = await db.prisma.$queryRawUnsafe<{ "QUERY PLAN": string }[]>(
       `EXPLAIN (ANALYZE, COSTS OFF) ${sql}`,
@@ -141,12 +148,6 @@ try {
       AND x."key" = 'acc' AND x."value" > 0.5 AND x."value" <> 'NaN'::float8)
       AND EXISTS (SELECT 1 FROM "Param" x WHERE x."runId" = r."id" AND x."key" = 'model' AND x."value" = 'xgboost')
     ORDER BY o0."value" DESC, r."startTime" DESC, r."id" ASC LIMIT 101`);
-  console.log("EXPLAIN chart aggregation (whole range, 1000 buckets; the per-run part):");
-  await explain(`SELECT ids.id, b.* FROM unnest(ARRAY[${curveRuns.map((id) => `'${id}'`).join(",")}]) AS ids(id)
-    CROSS JOIN LATERAL (SELECT p."step" / 100 AS bucket, MIN(p."value"), MAX(p."value"), MAX(p."step"), COUNT(*)
-      FROM "MetricPoint" p WHERE p."runId" = ids.id AND p."key" = 'loss' AND p."step" BETWEEN 0 AND ${STEPS - 1}
-        AND p."value" NOT IN ('NaN'::float8, 'Infinity'::float8, '-Infinity'::float8)
-      GROUP BY 1) b`);
 } finally {
   await db.close();
 }

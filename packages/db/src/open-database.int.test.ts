@@ -36,16 +36,16 @@ describe(`database (${process.env.PEDIGREE_TEST_DATABASE})`, () => {
       data: { experimentId: experiment.id, name: "r", startTime: new Date(0), artifactUri: "/a/r" },
     });
     await db.sql.query(
-      `INSERT INTO "MetricPoint" ("runId", key, step, timestamp, value)
-       SELECT $1, 'loss', s, 0, (ARRAY['NaN', 'Infinity', '-Infinity', '0.5'])[s + 1]::float8
-       FROM generate_series(0, 3) s`,
+      `INSERT INTO "MetricChunk" ("runId", "key", "block", "steps", "timestamps", "values", "count",
+         "finiteCount", "min", "max", "lastStep", "lastTimestamp", "last")
+       SELECT * FROM pedigree_metric_chunks(ARRAY[$1, $1, $1, $1], ARRAY['loss', 'loss', 'loss', 'loss'],
+         ARRAY[0, 1, 2, 3], ARRAY[0, 0, 0, 0], ARRAY['NaN', 'Infinity', '-Infinity', '0.5']::float8[])`,
       [run.id],
     );
-    const points = await db.prisma.metricPoint.findMany({
-      where: { runId: run.id },
-      orderBy: { step: "asc" },
-    });
-    expect(points.map((p) => p.value)).toEqual([
+    const [chunk] = await db.prisma.metricChunk.findMany({ where: { runId: run.id } });
+    // The chunk's summary counts only the finite value.
+    expect(chunk).toMatchObject({ count: 4, finiteCount: 1, min: 0.5, max: 0.5, last: 0.5 });
+    expect(chunk?.values).toEqual([
       Number.NaN,
       Number.POSITIVE_INFINITY,
       Number.NEGATIVE_INFINITY,

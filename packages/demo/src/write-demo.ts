@@ -17,24 +17,43 @@ async function createInChunks<Row>(
   return rows.length;
 }
 
+interface MetricColumns {
+  runIds: string[];
+  keys: string[];
+  steps: number[];
+  timestamps: number[];
+  values: number[];
+}
+
 // Prisma cannot write NaN or ±Infinity, so metric values go through SQL: each column is one
-// array parameter (values as text, which PostgreSQL reads as 'NaN' and 'Infinity') and unnest
-// turns the arrays into rows.
+// array parameter (values as text, which PostgreSQL reads as 'NaN' and 'Infinity'). Points become
+// chunks through the database's own pedigree_metric_chunks, as the MLflow ingest writes them.
 async function insertMetricRows(
   sql: SqlRunner,
-  table: "MetricPoint" | "LatestMetric",
-  columns: {
-    runIds: string[];
-    keys: string[];
-    steps: number[];
-    timestamps: number[];
-    values: number[];
-  },
+  table: "MetricChunk" | "LatestMetric",
+  columns: MetricColumns,
 ) {
+  const params = [
+    columns.runIds,
+    columns.keys,
+    columns.steps,
+    columns.timestamps,
+    columns.values.map(String),
+  ];
+  if (table === "LatestMetric") {
+    await sql.query(
+      `INSERT INTO "LatestMetric" ("runId", "key", "step", "timestamp", "value")
+       SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[], $4::bigint[], $5::text[]::float8[])`,
+      params,
+    );
+    return;
+  }
   await sql.query(
-    `INSERT INTO "${table}" ("runId", "key", "step", "timestamp", "value")
-     SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[], $4::bigint[], $5::text[]::float8[])`,
-    [columns.runIds, columns.keys, columns.steps, columns.timestamps, columns.values.map(String)],
+    `INSERT INTO "MetricChunk" ("runId", "key", "block", "steps", "timestamps", "values", "count",
+       "finiteCount", "min", "max", "lastStep", "lastTimestamp", "last")
+     SELECT * FROM pedigree_metric_chunks($1::text[], $2::text[], $3::bigint[], $4::bigint[],
+       $5::text[]::float8[])`,
+    params,
   );
 }
 
@@ -49,7 +68,7 @@ async function insertCurves(sql: SqlRunner, curves: readonly MetricCurve[]): Pro
   let total = 0;
   const flush = async () => {
     if (batch.runIds.length === 0) return;
-    await insertMetricRows(sql, "MetricPoint", batch);
+    await insertMetricRows(sql, "MetricChunk", batch);
     total += batch.runIds.length;
     batch = { runIds: [], keys: [], steps: [], timestamps: [], values: [] };
   };

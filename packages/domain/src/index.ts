@@ -249,6 +249,7 @@ export {
   downsampleSeries,
   findBucketStart,
   MAX_BUCKETS,
+  METRIC_BLOCK_STEPS,
   planBuckets,
   type SeriesBucket,
   type SeriesPoint,

@@ -112,10 +112,10 @@ describe.skipIf(!isPostgres)("concurrent writers on the PostgreSQL server", () =
     const answers = await Promise.all(batches.map((batch) => client.post("runs/log-batch", batch)));
     expect(answers.map((answer) => answer.status)).toEqual(batches.map(() => 200));
 
-    const points = await db().prisma.metricPoint.findMany({
-      where: { runId },
-      select: { key: true, step: true, value: true },
-    });
+    const points = await db().sql.query<{ key: string; step: string; value: number }>(
+      `SELECT "key", "step", "value" FROM "MetricPoint" WHERE "runId" = $1`,
+      [runId],
+    );
     const expected = batches.flatMap((batch) =>
       batch.metrics.map((metric) => `${metric.key}:${metric.step}:${metric.value}`),
     );

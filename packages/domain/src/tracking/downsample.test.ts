@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import {
   downsampleSeries,
   MAX_BUCKETS,
+  METRIC_BLOCK_STEPS,
   planBuckets,
   type SeriesPoint,
   traceBuckets,
@@ -18,6 +19,36 @@ describe("planBuckets", () => {
     expect(planBuckets(0, 9999, 5000).width).toBe(10);
     expect(planBuckets(0, 10, 1000).width).toBe(1);
     expect(planBuckets(5, 5, 0).width).toBe(1);
+  });
+
+  it("aligns wide buckets to blocks and stays within the bucket count", () => {
+    expect(planBuckets(0, 99_999, 1000, 32)).toEqual({
+      fromStep: 0,
+      toStep: 99_999,
+      width: 128,
+      origin: 0,
+    });
+    expect(planBuckets(70, 10_069, 100, 32)).toMatchObject({ width: 128, origin: 64 });
+    // Narrower than a block: not aligned.
+    expect(planBuckets(70, 1_069, 100, 32)).toMatchObject({ width: 10, origin: 70 });
+    fc.assert(
+      fc.property(
+        fc.integer({ min: -1e6, max: 1e6 }),
+        fc.integer({ min: 0, max: 1e7 }),
+        fc.integer({ min: 1, max: 2_000 }),
+        (fromStep, span, buckets) => {
+          const plan = planBuckets(fromStep, fromStep + span, buckets, METRIC_BLOCK_STEPS);
+          const count = Math.floor((plan.toStep - plan.origin) / plan.width) + 1;
+          expect(count).toBeLessThanOrEqual(Math.min(buckets, MAX_BUCKETS));
+          expect(plan.origin).toBeLessThanOrEqual(fromStep);
+          if (plan.width >= METRIC_BLOCK_STEPS) {
+            expect(plan.width % METRIC_BLOCK_STEPS).toBe(0);
+            expect(Math.abs(plan.origin % METRIC_BLOCK_STEPS)).toBe(0);
+          }
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 });
 
@@ -77,7 +108,10 @@ describe("downsampleSeries", () => {
           const points = series.map((p) =>
             p.step === spikeStep ? { step: p.step, value: spike } : p,
           );
-          const result = downsampleSeries(points, planBuckets(fromStep, toStep, buckets));
+          const result = downsampleSeries(
+            points,
+            planBuckets(fromStep, toStep, buckets, isUp ? METRIC_BLOCK_STEPS : 1),
+          );
           expect(result.length).toBeLessThanOrEqual(Math.min(buckets, MAX_BUCKETS));
           expect(result.reduce((sum, bucket) => sum + bucket.count, 0)).toBe(toStep - fromStep + 1);
           const drawn = traceBuckets(result).map((p) => p.value);

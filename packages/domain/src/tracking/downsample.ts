@@ -21,25 +21,47 @@ export interface SeriesBucket {
 
 export const MAX_BUCKETS = 1000;
 
+/**
+ * Metric points are stored in chunks that never straddle a block of this many steps (block
+ * = floor(step / 32); the SQL function pedigree_metric_block in migration 20261126090000 says the
+ * same). A bucket plan aligned to blocks lets the database answer a chart from each chunk's
+ * stored min, max and last without opening it.
+ */
+export const METRIC_BLOCK_STEPS = 32;
+
 export interface BucketPlan {
   fromStep: number;
   toStep: number;
   /** Steps per bucket, at least 1. */
   width: number;
+  /** Buckets start at origin + k * width; origin <= fromStep. */
+  origin: number;
 }
 
 /**
  * Splits [fromStep, toStep] into at most `buckets` (capped at MAX_BUCKETS) buckets of equal width.
- * The SQL aggregation uses the same plan, so the server and this function agree on boundaries.
+ * With `alignment` > 1, a width of at least `alignment` steps is rounded up to a multiple of it
+ * and the buckets start on a multiple of it, so that no aligned block straddles two buckets; the
+ * first bucket may then start before fromStep. The SQL aggregation uses the same plan, so the
+ * server and this function agree on boundaries.
  */
-export function planBuckets(fromStep: number, toStep: number, buckets: number): BucketPlan {
+export function planBuckets(
+  fromStep: number,
+  toStep: number,
+  buckets: number,
+  alignment = 1,
+): BucketPlan {
   const count = Math.max(1, Math.min(MAX_BUCKETS, Math.floor(buckets)));
-  const span = Math.max(0, toStep - fromStep) + 1;
-  return { fromStep, toStep, width: Math.max(1, Math.ceil(span / count)) };
+  const last = Math.max(fromStep, toStep);
+  const width = Math.max(1, Math.ceil((last - fromStep + 1) / count));
+  if (alignment <= 1 || width < alignment) return { fromStep, toStep, width, origin: fromStep };
+  const origin = Math.floor(fromStep / alignment) * alignment;
+  const aligned = Math.ceil((last - origin + 1) / count / alignment) * alignment;
+  return { fromStep, toStep, width: aligned, origin };
 }
 
 export function findBucketStart(plan: BucketPlan, step: number): number {
-  return plan.fromStep + Math.floor((step - plan.fromStep) / plan.width) * plan.width;
+  return plan.origin + Math.floor((step - plan.origin) / plan.width) * plan.width;
 }
 
 /**

@@ -29,11 +29,16 @@ export function checkBatchLimits(batch: Batch): void {
   }
 }
 
-/** Params, then metrics, then tags, as upstream: each kind in one statement. */
+/**
+ * Params, then metrics, then tags, as upstream: each kind in one statement, all in one
+ * transaction, so that a refused param or a lost connection leaves nothing of the batch.
+ */
 export async function logBatch(db: Database, runId: string, batch: Batch): Promise<void> {
   checkBatchLimits(batch);
   await loadActiveRun(db, runId);
-  await logParams(db, runId, batch.params);
-  await logMetrics(db, runId, batch.metrics);
-  await setTags(db, runId, batch.tags);
+  await db.sql.transaction(async (sql) => {
+    await logParams(sql, runId, batch.params);
+    await logMetrics(sql, runId, batch.metrics);
+    await setTags(sql, runId, batch.tags);
+  });
 }

@@ -239,7 +239,7 @@ export const trackingRoutes: RouteTable = {
       },
       async ({ db, input }) => {
         await loadActiveRun(db, input.runId);
-        await logMetrics(db, input.runId, [input]);
+        await logMetrics(db.sql, input.runId, [input]);
         return {};
       },
     ),
@@ -249,7 +249,7 @@ export const trackingRoutes: RouteTable = {
       { role: "ENGINEER", input: withRunId(keyValue.shape) },
       async ({ db, input }) => {
         await loadActiveRun(db, input.runId);
-        await logParams(db, input.runId, [input]);
+        await logParams(db.sql, input.runId, [input]);
         return {};
       },
     ),
@@ -259,7 +259,7 @@ export const trackingRoutes: RouteTable = {
       { role: "ENGINEER", input: withRunId(keyValue.shape) },
       async ({ db, input }) => {
         await loadActiveRun(db, input.runId);
-        await setTags(db, input.runId, [input]);
+        await setTags(db.sql, input.runId, [input]);
         return {};
       },
     ),

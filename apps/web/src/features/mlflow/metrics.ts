@@ -1,5 +1,5 @@
 import "server-only";
-import type { Database } from "@pedigree/db";
+import type { Database, SqlRunner } from "@pedigree/db";
 import { invalidParameter, notFound } from "./errors.ts";
 import { checkKey } from "./names.ts";
 import { readMaxResults, readPageToken, toPage } from "./page-token.ts";
@@ -13,14 +13,19 @@ export interface MetricInput {
   step: number;
 }
 
+/** A block holding this many chunks is merged into one (see pedigree_compact_metric_chunks). */
+const COMPACT_AT_CHUNKS = 4;
+
 /**
- * Appends metric points and keeps LatestMetric current, in one statement: a batch of 1000 points
- * is one multi-row insert. Values travel as text so that NaN and ±Infinity arrive as themselves
- * (Prisma cannot send them). The latest value per key is the highest (step, timestamp, value),
- * as MLflow's SQL store orders it; a concurrent batch only replaces it with a higher one.
+ * Appends metric points and keeps LatestMetric current, in one statement: the points become one
+ * chunk per (key, block of 32 steps) (pedigree_metric_chunks, migration 20261126090000), so a
+ * batch of 1,000 points is a few dozen rows. Values travel as text so that NaN and ±Infinity
+ * arrive as themselves. The latest value per key is the highest (step, timestamp, value), as
+ * MLflow's SQL store orders it; a concurrent batch only replaces it with a higher one. Blocks that
+ * small writes (one point per log-metric) have crowded are then merged.
  */
 export async function logMetrics(
-  db: Database,
+  sql: SqlRunner,
   runId: string,
   metrics: readonly MetricInput[],
 ): Promise<void> {
@@ -33,13 +38,17 @@ export async function logMetrics(
       );
     }
   }
-  await db.sql.query(
+  const keys = metrics.map((m) => m.key);
+  const steps = metrics.map((m) => String(m.step));
+  await sql.query(
     `WITH input AS (
        SELECT "key", "value"::float8 AS "value", "ts"::bigint AS "timestamp", "step"::bigint AS "step"
        FROM unnest($2::text[], $3::text[], $4::text[], $5::text[]) AS t("key", "value", "ts", "step")
-     ), inserted AS (
-       INSERT INTO "MetricPoint" ("runId", "key", "step", "timestamp", "value")
-       SELECT $1, "key", "step", "timestamp", "value" FROM input
+     ), chunks AS (
+       INSERT INTO "MetricChunk" ("runId", "key", "block", "steps", "timestamps", "values", "count",
+         "finiteCount", "min", "max", "lastStep", "lastTimestamp", "last")
+       SELECT * FROM pedigree_metric_chunks(array_fill($1::text, ARRAY[cardinality($2::text[])]),
+         $2::text[], $5::text[]::bigint[], $4::text[]::bigint[], $3::text[]::float8[])
      ), latest AS (
        SELECT DISTINCT ON ("key") "key", "step", "timestamp", "value" FROM input
        ORDER BY "key", "step" DESC, "timestamp" DESC, "value" DESC
@@ -52,11 +61,15 @@ export async function logMetrics(
            > ("LatestMetric"."step", "LatestMetric"."timestamp", "LatestMetric"."value")`,
     [
       runId,
-      metrics.map((m) => m.key),
+      keys,
       metrics.map((m) => toSqlDouble(m.value)),
       metrics.map((m) => String(m.timestamp)),
-      metrics.map((m) => String(m.step)),
+      steps,
     ],
+  );
+  await sql.query(
+    `SELECT pedigree_compact_metric_chunks($1, $2::text[], $3::text[]::bigint[], $4)`,
+    [runId, keys, steps, COMPACT_AT_CHUNKS],
   );
 }
 
@@ -69,7 +82,10 @@ interface PointRow {
 }
 
 // Values are read back as text: both drivers then hand over "NaN" and "Infinity" unchanged.
-const POINT_COLUMNS = `"runId" AS run_id, "key", "value"::text AS "value", "timestamp", "step"`;
+const POINT_COLUMNS = `c."runId" AS run_id, c."key", u."value"::text AS "value", u."timestamp", u."step"`;
+// The points of the chunks that the WHERE clause (on c) selects.
+const POINTS = `"MetricChunk" c
+  CROSS JOIN LATERAL unnest(c."steps", c."timestamps", c."values") AS u("step", "timestamp", "value")`;
 
 function toMetricJson(row: PointRow, withRunId: boolean) {
   return {
@@ -96,8 +112,8 @@ export async function getMetricHistory(
       ? null
       : readMaxResults(input.maxResults, { fallback: 25_000, max: 1_000_000 });
   const rows = await db.sql.query<PointRow>(
-    `SELECT ${POINT_COLUMNS} FROM "MetricPoint" WHERE "runId" = $1 AND "key" = $2
-     ORDER BY "timestamp", "step", "value", "id" OFFSET $3 ${limit === null ? "" : "LIMIT $4"}`,
+    `SELECT ${POINT_COLUMNS} FROM ${POINTS} WHERE c."runId" = $1 AND c."key" = $2
+     ORDER BY u."timestamp", u."step", u."value" OFFSET $3 ${limit === null ? "" : "LIMIT $4"}`,
     limit === null ? [input.runId, input.key, offset] : [input.runId, input.key, offset, limit + 1],
   );
   const page = limit === null ? { items: rows } : toPage(rows, offset, limit);
@@ -149,7 +165,11 @@ export async function getMetricHistoryBulkInterval(
     fallback: MAX_BULK_POINTS_PER_RUN,
     max: MAX_BULK_POINTS_PER_RUN,
   });
-  const range = input.startStep === undefined ? "" : `AND "step" BETWEEN $3 AND $4`;
+  const range =
+    input.startStep === undefined
+      ? ""
+      : `AND c."block" BETWEEN pedigree_metric_block($3) AND pedigree_metric_block($4)
+         AND u."step" BETWEEN $3 AND $4`;
   const rangeParams = input.startStep === undefined ? [] : [input.startStep, input.endStep];
   const stepRows = await db.sql.query<{
     run_id: string;
@@ -160,8 +180,8 @@ export async function getMetricHistoryBulkInterval(
     `SELECT "runId" AS run_id, "step"::text AS "step",
             "step" = min("step") OVER (PARTITION BY "runId") AS "first",
             "step" = max("step") OVER (PARTITION BY "runId") AS "last"
-     FROM (SELECT DISTINCT "runId", "step" FROM "MetricPoint"
-           WHERE "runId" = ANY($1::text[]) AND "key" = $2 ${range}) s`,
+     FROM (SELECT DISTINCT c."runId", u."step" FROM ${POINTS}
+           WHERE c."runId" = ANY($1::text[]) AND c."key" = $2 ${range}) s`,
     [input.runIds, input.key, ...rangeParams],
   );
   const steps = sampleSteps(
@@ -171,9 +191,11 @@ export async function getMetricHistoryBulkInterval(
   );
   if (steps.length === 0) return {};
   const rows = await db.sql.query<PointRow>(
-    `SELECT ${POINT_COLUMNS} FROM "MetricPoint"
-     WHERE "runId" = ANY($1::text[]) AND "key" = $2 AND "step" = ANY($3::bigint[])
-     ORDER BY "runId", "step", "timestamp", "value"`,
+    `SELECT ${POINT_COLUMNS} FROM ${POINTS}
+     WHERE c."runId" = ANY($1::text[]) AND c."key" = $2
+       AND c."block" IN (SELECT DISTINCT pedigree_metric_block(s) FROM unnest($3::bigint[]) s)
+       AND u."step" = ANY($3::bigint[])
+     ORDER BY c."runId", u."step", u."timestamp", u."value"`,
     [input.runIds, input.key, steps.map(String)],
   );
   return { metrics: rows.map((row) => toMetricJson(row, true)) };

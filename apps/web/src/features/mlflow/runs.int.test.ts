@@ -98,7 +98,10 @@ describe("runs", () => {
     });
     expect(run.data.params).toEqual([{ key: "lr", value: "0.1" }]);
     expect(run.data.tags).toContainEqual({ key: "team", value: "b" });
-    const count = await getDb().prisma.metricPoint.count({ where: { runId } });
+    const [{ count } = { count: 0 }] = await getDb().sql.query<{ count: number }>(
+      `SELECT count(*)::int AS count FROM "MetricPoint" WHERE "runId" = $1`,
+      [runId],
+    );
     expect(count).toBe(996);
   });
 

@@ -1,6 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import type { Database, Prisma, RunStatus } from "@pedigree/db";
+import type { Database, Prisma, RunStatus, SqlRunner } from "@pedigree/db";
 import type { Principal } from "../../server/auth/principal.ts";
 import { invalidParameter, notFound } from "./errors.ts";
 import { dedupeTags, getActiveExperiment } from "./experiments.ts";
@@ -173,7 +173,8 @@ export async function updateRun(
       ...(input.runName ? { name: input.runName } : {}),
     },
   });
-  if (input.runName) await setTags(db, input.runId, [{ key: RUN_NAME_TAG, value: input.runName }]);
+  if (input.runName)
+    await setTags(db.sql, input.runId, [{ key: RUN_NAME_TAG, value: input.runName }]);
   return toRunInfoJson(row);
 }
 
@@ -190,7 +191,7 @@ export async function setRunLifecycle(
 }
 
 /** Write-once params: the same value again is a no-op, another value a refusal. */
-export async function logParams(db: Database, runId: string, params: readonly KeyValue[]) {
+export async function logParams(sql: SqlRunner, runId: string, params: readonly KeyValue[]) {
   if (params.length === 0) return;
   const seen = new Set<string>();
   for (const param of params) {
@@ -202,7 +203,7 @@ export async function logParams(db: Database, runId: string, params: readonly Ke
     seen.add(param.key);
   }
   // The CTE's insert is invisible to the outer SELECT: it sees only params logged before.
-  const changed = await db.sql.query<{ key: string; existing: string; given: string }>(
+  const changed = await sql.query<{ key: string; existing: string; given: string }>(
     `WITH input AS (SELECT * FROM unnest($2::text[], $3::text[]) AS t("key", "value")),
      inserted AS (
        INSERT INTO "Param" ("runId", "key", "value") SELECT $1, "key", "value" FROM input
@@ -222,14 +223,14 @@ export async function logParams(db: Database, runId: string, params: readonly Ke
 }
 
 /** Tags are upserted, last write wins; `mlflow.runName` also renames the run. */
-export async function setTags(db: Database, runId: string, input: readonly KeyValue[]) {
+export async function setTags(sql: SqlRunner, runId: string, input: readonly KeyValue[]) {
   if (input.length === 0) return;
   for (const tag of input) {
     checkKey("tag", tag.key);
     checkValue("tag", tag.key, tag.value);
   }
   const tags = dedupeTags(input);
-  await db.sql.query(
+  await sql.query(
     `INSERT INTO "RunTag" ("runId", "key", "value")
      SELECT $1, "key", "value" FROM unnest($2::text[], $3::text[]) AS t("key", "value")
      ON CONFLICT ("runId", "key") DO UPDATE SET "value" = EXCLUDED."value"`,
@@ -237,7 +238,7 @@ export async function setTags(db: Database, runId: string, input: readonly KeyVa
   );
   const renamed = tags.find((tag) => tag.key === RUN_NAME_TAG);
   if (renamed) {
-    await db.prisma.run.update({ where: { id: runId }, data: { name: renamed.value } });
+    await sql.query(`UPDATE "Run" SET "name" = $2 WHERE "id" = $1`, [runId, renamed.value]);
   }
 }
 

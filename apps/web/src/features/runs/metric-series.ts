@@ -1,6 +1,12 @@
 import "server-only";
 import { type Database, Prisma } from "@pedigree/db";
-import { MAX_BUCKETS, planBuckets, type SeriesBucket } from "@pedigree/domain";
+import {
+  type BucketPlan,
+  MAX_BUCKETS,
+  METRIC_BLOCK_STEPS,
+  planBuckets,
+  type SeriesBucket,
+} from "@pedigree/domain";
 import { AppError } from "../../server/errors.ts";
 
 export const MAX_SERIES_RUNS = 50;
@@ -39,18 +45,40 @@ async function findStepRange(db: Database, runIds: readonly string[], key: strin
   const [row] = await db.prisma.$queryRaw<{ lo: bigint | null; hi: bigint | null }[]>`
     SELECT MIN(lo) AS lo, MAX(hi) AS hi FROM (
       SELECT
-        (SELECT p."step" FROM "MetricPoint" p WHERE p."runId" = ids.id AND p."key" = ${key} ORDER BY p."step" ASC LIMIT 1) AS lo,
-        (SELECT p."step" FROM "MetricPoint" p WHERE p."runId" = ids.id AND p."key" = ${key} ORDER BY p."step" DESC LIMIT 1) AS hi
+        (SELECT c."steps"[1] FROM "MetricChunk" c WHERE c."runId" = ids.id AND c."key" = ${key}
+         ORDER BY c."block" ASC, c."steps"[1] ASC LIMIT 1) AS lo,
+        (SELECT c."steps"[cardinality(c."steps")] FROM "MetricChunk" c
+         WHERE c."runId" = ids.id AND c."key" = ${key}
+         ORDER BY c."block" DESC, c."steps"[cardinality(c."steps")] DESC LIMIT 1) AS hi
       FROM (SELECT unnest(${[...runIds]}::text[]) AS id) ids
     ) bounds`;
   return { lo: row?.lo == null ? 0 : Number(row.lo), hi: row?.hi == null ? 0 : Number(row.hi) };
 }
 
 /**
+ * The blocks of [fromStep, toStep] whose chunks can be summed up from their stored min, max and
+ * last: those wholly inside the range, and only when buckets are whole blocks (an aligned plan).
+ * Chunks of the other blocks are opened and their points bucketed one by one.
+ */
+function planChunkReads(plan: BucketPlan) {
+  const block = (step: number) => Math.floor(step / METRIC_BLOCK_STEPS);
+  const first = block(plan.fromStep);
+  const last = block(plan.toStep);
+  const isAligned = plan.width % METRIC_BLOCK_STEPS === 0;
+  const wholeFirst = plan.fromStep % METRIC_BLOCK_STEPS === 0 ? first : first + 1;
+  const wholeLast = (plan.toStep + 1) % METRIC_BLOCK_STEPS === 0 ? last : last - 1;
+  return isAligned
+    ? { first, last, wholeFirst, wholeLast }
+    : { first, last, wholeFirst: 1, wholeLast: 0 };
+}
+
+/**
  * The curves of one metric for several runs, downsampled in the database to per-bucket min, max
  * and last over [fromStep, toStep] (the same buckets as planBuckets/downsampleSeries in the
- * domain): one aggregation for all runs, so 100,000-step curves never travel to JavaScript.
- * NaN and ±Infinity are left out (a chart cannot draw them).
+ * domain), so 100,000-step curves never travel to JavaScript. Buckets at least a block wide are
+ * aligned to blocks, so every chunk inside the range counts through its stored summary; only the
+ * chunks cut by the range's ends, or all of them when buckets are narrower than a block, are
+ * opened. NaN and ±Infinity are left out (a chart cannot draw them).
  */
 export async function loadMetricSeries(
   db: Database,
@@ -77,34 +105,39 @@ export async function loadMetricSeries(
       "fromStep and toStep must be integers with fromStep <= toStep",
     );
   }
-  const plan = planBuckets(fromStep, toStep, buckets);
-  const from = BigInt(fromStep);
+  const plan = planBuckets(fromStep, toStep, buckets, METRIC_BLOCK_STEPS);
+  const blocks = planChunkReads(plan);
+  const origin = BigInt(plan.origin);
   const width = BigInt(plan.width);
+  const key = input.key;
   const finite = Prisma.sql`NOT IN ('NaN'::float8, 'Infinity'::float8, '-Infinity'::float8)`;
-  // Per run (a lateral join), min, max and count come from an index-only scan of (runId, key,
-  // step, value) into a small hash of at most 1,000 buckets, with no sort; the last value of each
-  // bucket is one index probe at its highest step rather than a sort inside every bucket.
   const rows = await db.prisma.$queryRaw<BucketRow[]>`
-    SELECT ids.id AS "runId", b.bucket, b.min, b.max, b."lastStep", b.count, l."value" AS last
-    FROM unnest(${runIds}::text[]) AS ids(id)
-    CROSS JOIN LATERAL (
-      SELECT (p."step" - ${from}) / ${width} AS bucket,
-        MIN(p."value") AS min, MAX(p."value") AS max, MAX(p."step") AS "lastStep", COUNT(*)::int AS count
-      FROM "MetricPoint" p
-      WHERE p."runId" = ids.id AND p."key" = ${input.key}
-        AND p."step" BETWEEN ${from} AND ${BigInt(toStep)} AND p."value" ${finite}
-      GROUP BY 1
-    ) b
-    CROSS JOIN LATERAL (
-      SELECT p."value" FROM "MetricPoint" p
-      WHERE p."runId" = ids.id AND p."key" = ${input.key} AND p."step" = b."lastStep" AND p."value" ${finite}
-      ORDER BY p."timestamp" DESC, p."id" DESC LIMIT 1
-    ) l
-    ORDER BY ids.id, b.bucket`;
+    WITH parts AS (
+      SELECT c."runId", (c."block" * ${METRIC_BLOCK_STEPS} - ${origin}) / ${width} AS bucket,
+        c."min", c."max", c."finiteCount" AS count, c."lastStep", c."lastTimestamp", c."last",
+        c."id", 0::bigint AS n
+      FROM "MetricChunk" c
+      WHERE c."runId" = ANY(${runIds}::text[]) AND c."key" = ${key} AND c."finiteCount" > 0
+        AND c."block" BETWEEN ${BigInt(blocks.wholeFirst)} AND ${BigInt(blocks.wholeLast)}
+      UNION ALL
+      SELECT c."runId", (u."step" - ${origin}) / ${width}, u."value", u."value", 1, u."step",
+        u."timestamp", u."value", c."id", u.n
+      FROM "MetricChunk" c
+      CROSS JOIN LATERAL unnest(c."steps", c."timestamps", c."values")
+        WITH ORDINALITY AS u("step", "timestamp", "value", n)
+      WHERE c."runId" = ANY(${runIds}::text[]) AND c."key" = ${key}
+        AND c."block" BETWEEN ${BigInt(blocks.first)} AND ${BigInt(blocks.last)}
+        AND c."block" NOT BETWEEN ${BigInt(blocks.wholeFirst)} AND ${BigInt(blocks.wholeLast)}
+        AND u."step" BETWEEN ${BigInt(fromStep)} AND ${BigInt(toStep)} AND u."value" ${finite}
+    )
+    SELECT "runId", bucket, MIN("min") AS min, MAX("max") AS max, SUM(count)::int AS count,
+      MAX("lastStep") AS "lastStep",
+      (array_agg("last" ORDER BY "lastStep" DESC, "lastTimestamp" DESC, "id" DESC, n DESC))[1] AS last
+    FROM parts GROUP BY "runId", bucket ORDER BY "runId", bucket`;
   const byRun = new Map<string, SeriesBucket[]>(runIds.map((id) => [id, []]));
   for (const row of rows) {
     byRun.get(row.runId)?.push({
-      startStep: fromStep + Number(row.bucket) * plan.width,
+      startStep: plan.origin + Number(row.bucket) * plan.width,
       min: row.min,
       max: row.max,
       lastStep: Number(row.lastStep),

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { logMetrics } from "../../../../../../features/mlflow/metrics.ts";
 import { createExperimentWithRuns } from "../../../../../../features/runs/test-fixtures.ts";
 import {
   bearer,
@@ -35,15 +36,16 @@ beforeAll(async () => {
   experimentId = seeded.experimentId;
   runIds = seeded.ids;
   const runId = runIds.get("a") ?? "";
-  await db().prisma.metricPoint.createMany({
-    data: Array.from({ length: 100 }, (_, step) => ({
-      runId,
+  await logMetrics(
+    db().sql,
+    runId,
+    Array.from({ length: 100 }, (_, step) => ({
       key: "loss",
-      step: BigInt(step),
-      timestamp: 0n,
+      step,
+      timestamp: 0,
       value: step === 50 ? 9 : 1,
     })),
-  });
+  );
 });
 
 function get(handler: typeof listRuns, path: string, params: Record<string, string> = {}) {
