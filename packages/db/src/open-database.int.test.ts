@@ -53,6 +53,30 @@ describe(`database (${process.env.PEDIGREE_TEST_DATABASE})`, () => {
     ]);
   });
 
+  it("commits a transaction that resolves and rolls back one that throws", async () => {
+    const names = ["kept", "dropped"];
+    await db.sql.transaction((sql) =>
+      sql.query(
+        `INSERT INTO "Experiment" ("id", "name", "artifactLocation") VALUES ($1, $1, '/a')`,
+        [names[0]],
+      ),
+    );
+    await expect(
+      db.sql.transaction(async (sql) => {
+        await sql.query(
+          `INSERT INTO "Experiment" ("id", "name", "artifactLocation") VALUES ($1, $1, '/a')`,
+          [names[1]],
+        );
+        throw new Error("after the insert");
+      }),
+    ).rejects.toThrow("after the insert");
+    const rows = await db.sql.query<{ name: string }>(
+      `SELECT "name" FROM "Experiment" WHERE "name" = ANY($1::text[])`,
+      [names],
+    );
+    expect(rows.map((row) => row.name)).toEqual(["kept"]);
+  });
+
   it("refuses a second production version of a model", async () => {
     const model = await createModel("one-production");
     await db.prisma.modelVersion.create({
