@@ -111,27 +111,32 @@ describe.skipIf(!isPostgres)("a database outage during a log-batch load", () => 
     }
     const writers = Array.from({ length: WRITERS }, write);
 
-    await expect.poll(() => countIn("up", 200), POLL).toBeGreaterThanOrEqual(30);
-    phase = "stopping";
-    await cluster.stop();
-    phase = "down";
-    await expect.poll(() => countIn("down", 503), POLL).toBeGreaterThanOrEqual(20);
+    try {
+      await expect.poll(() => countIn("up", 200), POLL).toBeGreaterThanOrEqual(30);
+      phase = "stopping";
+      await cluster.stop();
+      phase = "down";
+      await expect.poll(() => countIn("down", 503), POLL).toBeGreaterThanOrEqual(20);
 
-    // A native route during the outage: the app's error shape, also 503 with Retry-After.
-    const models = await listModels(
-      new Request("http://localhost/api/v1/models", { headers: bearer(token) }),
-      routeContext(),
-    );
-    expect(models.status).toBe(503);
-    expect(models.headers.get("retry-after")).toMatch(/^\d+$/);
-    expect((await models.json()).error.code).toBe("UNAVAILABLE");
+      // A native route during the outage: the app's error shape, also 503 with Retry-After.
+      const models = await listModels(
+        new Request("http://localhost/api/v1/models", { headers: bearer(token) }),
+        routeContext(),
+      );
+      expect(models.status).toBe(503);
+      expect(models.headers.get("retry-after")).toMatch(/^\d+$/);
+      expect((await models.json()).error.code).toBe("UNAVAILABLE");
 
-    phase = "starting";
-    await cluster.start();
-    phase = "recovered";
-    await expect.poll(() => countIn("recovered", 200), POLL).toBeGreaterThanOrEqual(20);
-    isLoading = false;
-    await Promise.all(writers);
+      phase = "starting";
+      await cluster.start();
+      phase = "recovered";
+      await expect.poll(() => countIn("recovered", 200), POLL).toBeGreaterThanOrEqual(20);
+    } finally {
+      // A failed step must not leave the writers looping (or the server down) after the test.
+      isLoading = false;
+      await Promise.all(writers);
+      if (phase !== "recovered") await cluster.start().catch(() => undefined);
+    }
 
     // Never a 500: every answer is a success or a 503 that says when to come back.
     const failures = answers.filter((a) => a.status !== 200);
