@@ -222,6 +222,12 @@ function parseClause(cursor: Cursor): Result<FilterClause, FilterSyntaxError> {
 }
 
 /**
+ * Conditions one filter may join: each is a join or a subquery, and a few thousand of them
+ * exhaust the database (PGlite's backend exits), so a longer filter is refused, not run.
+ */
+export const MAX_FILTER_CLAUSES = 100;
+
+/**
  * Parses `<clause> [AND <clause>]*` into clauses without checking which operators suit which
  * entity (that depends on what is searched: runs, experiments, models). Empty text is no clause.
  */
@@ -236,6 +242,9 @@ export function parseFilter(text: string): Result<FilterClause[], FilterSyntaxEr
     if (!clause.ok) return clause;
     clauses.push(clause.value);
     if (cursor.peek().kind === "end") return ok(clauses);
+    if (clauses.length === MAX_FILTER_CLAUSES) {
+      return err(cursor.fail(`the end of the filter (at most ${MAX_FILTER_CLAUSES} conditions)`));
+    }
     if (cursor.isKeyword("OR")) return err(cursor.fail("AND (OR is not supported)"));
     if (!cursor.isKeyword("AND")) return err(cursor.fail("AND or the end of the filter"));
     cursor.next();

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { parseFilter } from "./filter.ts";
+import { MAX_FILTER_CLAUSES, parseFilter } from "./filter.ts";
 import { parseRunFilter } from "./run-filter.ts";
 import { parseRunOrderBy } from "./run-order.ts";
 
@@ -134,6 +134,15 @@ describe("parseRunFilter", () => {
     });
     expect(failure("(metrics.a > 1)").position).toBe(0);
     expect(failure("NOT metrics.a > 1").expected).toContain("NOT is not supported");
+  });
+
+  it("reads up to MAX_FILTER_CLAUSES conditions and refuses one more", () => {
+    const conditions = (n: number) =>
+      Array.from({ length: n }, () => "params.a = 'b'").join(" AND ");
+    expect(parseFilter(conditions(MAX_FILTER_CLAUSES))).toMatchObject({ ok: true });
+    expect(failure(conditions(MAX_FILTER_CLAUSES + 1)).expected).toContain(
+      `at most ${MAX_FILTER_CLAUSES} conditions`,
+    );
   });
 
   it("says what it expected at the failing position", () => {

@@ -2,6 +2,7 @@
 // numbers and enums as strings), a JSON body on every other method (even DELETE and PATCH), a
 // body double-encoded as a JSON string from old clients, and an empty body meaning {}.
 import { z } from "zod";
+import { findUnstorableValue } from "../../server/route/parse-input.ts";
 import { invalidParameter } from "./errors.ts";
 
 /** The query string as MLflow's GET handlers read it: a repeated key becomes a list. */
@@ -27,6 +28,13 @@ export function parseBodyText(text: string): Record<string, unknown> {
   }
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
     throw invalidParameter("The request body must be a JSON object");
+  }
+  // Before anything serialises it: a 50,000-level body would overflow JSON.stringify.
+  const unstorable = findUnstorableValue(value);
+  if (unstorable) {
+    throw invalidParameter(
+      `Invalid value for parameter '${unstorable.path}': ${unstorable.message}`,
+    );
   }
   return value as Record<string, unknown>;
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { z } from "zod";
 import { AppError } from "../errors.ts";
-import { readJsonBody } from "./parse-input.ts";
+import { findUnstorableValue, MAX_JSON_DEPTH, parseInput, readJsonBody } from "./parse-input.ts";
 
 const CHUNK = new Uint8Array(64 * 1024).fill(0x20);
 
@@ -69,5 +70,46 @@ describe("readJsonBody", () => {
       },
     });
     expect(await readJsonBody(post(stream))).toEqual({ name: "données ✓ 模型" });
+  });
+});
+
+describe("parseInput", () => {
+  const schema = z.object({ name: z.string(), tags: z.array(z.object({ key: z.string() })) });
+  const issuesOf = (value: unknown) => {
+    try {
+      parseInput(schema, value, "request body");
+    } catch (error) {
+      if (error instanceof AppError) return (error.details as { issues: unknown }).issues;
+    }
+    throw new Error("expected a refusal");
+  };
+
+  it("names the field holding a NUL or a lone surrogate, which the database cannot store", () => {
+    expect(issuesOf({ name: "a\u0000b", tags: [] })).toEqual([
+      { path: "name", message: "cannot contain NUL characters" },
+    ]);
+    expect(issuesOf({ name: "x", tags: [{ key: "\ud800" }] })).toEqual([
+      { path: "tags.0.key", message: "is not valid Unicode (a lone surrogate)" },
+    ]);
+    expect(issuesOf({ name: "x", tags: [], "k\u0000": 1 })).toEqual([
+      { path: "k\u0000", message: "the field name cannot contain NUL characters" },
+    ]);
+    expect(parseInput(schema, { name: "💥 ok", tags: [] }, "body")).toEqual({
+      name: "💥 ok",
+      tags: [],
+    });
+  });
+
+  it("refuses nesting past MAX_JSON_DEPTH without overflowing the stack", () => {
+    const deep = JSON.parse(`${"[".repeat(50_000)}${"]".repeat(50_000)}`);
+    expect(findUnstorableValue(deep)?.message).toBe(`nested deeper than ${MAX_JSON_DEPTH} levels`);
+    expect(issuesOf({ name: "x", tags: deep })).toEqual([
+      {
+        path: Array.from({ length: MAX_JSON_DEPTH - 1 }, () => "0")
+          .join(".")
+          .replace(/^/, "tags."),
+        message: `nested deeper than ${MAX_JSON_DEPTH} levels`,
+      },
+    ]);
   });
 });

@@ -54,9 +54,48 @@ export async function readTextBody(request: Request, maxBytes: number): Promise<
   return Buffer.concat(chunks).toString("utf8");
 }
 
-interface InputIssue {
+export interface InputIssue {
   path: string;
   message: string;
+}
+
+/** Deeper than any route's JSON; deeper values overflow recursive readers (JSON.stringify). */
+export const MAX_JSON_DEPTH = 64;
+
+/** A high surrogate without its low half, or a low one without its high half. */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?:^|[^\ud800-\udbff])[\udc00-\udfff]/;
+
+/** Why PostgreSQL (NUL) or Prisma's engine (a lone UTF-16 surrogate) cannot take a text. */
+function readUnstorableText(text: string): string | null {
+  if (text.includes("\u0000")) return "cannot contain NUL characters";
+  if (LONE_SURROGATE.test(text)) return "is not valid Unicode (a lone surrogate)";
+  return null;
+}
+
+/**
+ * The first place in a parsed value that nothing downstream can take: nesting past
+ * MAX_JSON_DEPTH, or a string or key that cannot be stored (readUnstorableText). Iterative, so a 50,000-level body is answered, not a stack overflow.
+ */
+export function findUnstorableValue(value: unknown): InputIssue | null {
+  const stack: { value: unknown; path: string[] }[] = [{ value, path: [] }];
+  for (let next = stack.pop(); next; next = stack.pop()) {
+    const { value: current, path } = next;
+    if (typeof current === "string") {
+      const problem = readUnstorableText(current);
+      if (problem) return { path: path.join("."), message: problem };
+      continue;
+    }
+    if (typeof current !== "object" || current === null) continue;
+    if (path.length >= MAX_JSON_DEPTH) {
+      return { path: path.join("."), message: `nested deeper than ${MAX_JSON_DEPTH} levels` };
+    }
+    for (const [key, item] of Object.entries(current)) {
+      const problem = readUnstorableText(key);
+      if (problem) return { path: [...path, key].join("."), message: `the field name ${problem}` };
+      stack.push({ value: item, path: [...path, key] });
+    }
+  }
+  return null;
 }
 
 /** Validates with the schema if there is one; the issues go to the caller in `details`. */
@@ -67,12 +106,15 @@ export function parseInput<S extends z.ZodType | undefined>(
 ): S extends z.ZodType ? z.output<S> : undefined {
   type Out = S extends z.ZodType ? z.output<S> : undefined;
   if (!schema) return undefined as Out;
-  const result = schema.safeParse(value);
-  if (result.success) return result.data as Out;
-  const issues: InputIssue[] = result.error.issues.map((issue) => ({
-    path: issue.path.map(String).join("."),
-    message: issue.message,
-  }));
+  const unstorable = findUnstorableValue(value);
+  const result = unstorable ? null : schema.safeParse(value);
+  if (result?.success) return result.data as Out;
+  const issues: InputIssue[] = unstorable
+    ? [unstorable]
+    : (result?.error.issues ?? []).map((issue) => ({
+        path: issue.path.map(String).join("."),
+        message: issue.message,
+      }));
   const summary = issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join("; ");
   throw new AppError("INVALID_INPUT", `Invalid ${where}: ${summary}`, { issues });
 }
