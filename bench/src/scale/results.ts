@@ -9,6 +9,20 @@ export interface Figure {
   /** The issue's target, as text ("<= 20"); null: reported without a target. */
   target: string | null;
   met: boolean | null;
+  /** Why there is no real value (a request that failed), when so. */
+  note?: string;
+}
+
+/** A request that could not be measured: recorded, so the table says so instead of a number. */
+export function failure(name: string, unit: string, note: string, atMost?: number): Figure {
+  return {
+    name,
+    value: 0,
+    unit,
+    target: atMost === undefined ? null : `<= ${atMost}`,
+    met: false,
+    note,
+  };
 }
 
 /** A figure with a "<=" or ">=" target; `met` is decided here. */
@@ -54,7 +68,13 @@ export function loadFigures(part: string): Figure[] {
 
 export function printFigures(figures: readonly Figure[]): void {
   for (const f of figures) {
-    const verdict = f.met === null ? "" : f.met ? "  met" : "  NOT met";
+    const verdict = f.note
+      ? `  FAILED: ${f.note}`
+      : f.met === null
+        ? ""
+        : f.met
+          ? "  met"
+          : "  NOT met";
     console.log(
       `  ${f.name}: ${f.value} ${f.unit}${f.target ? ` (target ${f.target})` : ""}${verdict}`,
     );

@@ -7,10 +7,22 @@ import { benchDatabaseUrl } from "./database.ts";
 import { measureDriftCompute } from "./drift-compute.ts";
 import { runLoad } from "./load.ts";
 import { readScaleOptions } from "./options.ts";
-import { type Figure, figure, printFigures, saveFigures } from "./results.ts";
+import { type Figure, failure, figure, printFigures, saveFigures } from "./results.ts";
 import { ensureBuild, startServer } from "./server.ts";
 import { createToken, signIn } from "./session.ts";
 import { listProbes, logBatchBody, readSubjects } from "./targets.ts";
+
+/** Three untimed requests (first renders, caches); answers why the request fails, if it does. */
+async function warmUp(url: string, init: RequestInit): Promise<string | null> {
+  for (let i = 0; i < 3; i += 1) {
+    const response = await fetch(url, { ...init, redirect: "manual" });
+    await response.arrayBuffer();
+    const location = response.headers.get("location");
+    if (response.status !== 200)
+      return `answered ${response.status}${location ? ` (to ${location})` : ""}`;
+  }
+  return null;
+}
 
 const { connections, seconds } = readScaleOptions();
 const databaseUrl = benchDatabaseUrl();
@@ -41,11 +53,11 @@ try {
         headers: headersOf(probe.auth, probe.body !== undefined),
         body: probe.body,
       };
-      for (let i = 0; i < 3; i += 1) {
-        const response = await fetch(`${server.url}${probe.path}`, init);
-        await response.arrayBuffer();
-        if (!response.ok)
-          throw new Error(`${probe.name}: ${probe.path} answered ${response.status}`);
+      const refusal = await warmUp(`${server.url}${probe.path}`, init);
+      if (refusal) {
+        console.log(`  ${probe.name}: ${refusal}, not measured`);
+        figures.push(failure(`${probe.name} p99`, "ms", refusal, probe.p99Target));
+        continue;
       }
       const load = await runLoad({
         url: `${server.url}${probe.path}`,
@@ -53,6 +65,12 @@ try {
         seconds,
         ...init,
       });
+      if (load.ok === 0) {
+        const note = `no response completed in ${seconds} s (${load.failed} failed)`;
+        console.log(`  ${probe.name}: ${note}`);
+        figures.push(failure(`${probe.name} p99`, "ms", note, probe.p99Target));
+        continue;
+      }
       const p99 = probe.p99Target === undefined ? undefined : { atMost: probe.p99Target };
       figures.push(
         figure(`${probe.name} p50`, load.p50, "ms"),

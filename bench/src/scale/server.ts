@@ -7,6 +7,7 @@ import path from "node:path";
 export const REPO_ROOT = path.join(import.meta.dirname, "..", "..", "..");
 const WEB = path.join(REPO_ROOT, "apps", "web");
 const BIN = path.join(REPO_ROOT, "node_modules", ".bin");
+const BUILD_LOCK = "/tmp/pedigree-build.lock";
 
 export function ensureBuild(log: (line: string) => void): void {
   if (existsSync(path.join(WEB, ".next", "BUILD_ID"))) return;
@@ -14,7 +15,7 @@ export function ensureBuild(log: (line: string) => void): void {
   const result = spawnSync(
     "flock",
     [
-      "/tmp/pedigree-build.lock",
+      BUILD_LOCK,
       path.join(BIN, "turbo"),
       "run",
       "build",
@@ -49,25 +50,24 @@ async function waitForHealth(url: string, child: ChildProcess, seconds: number):
 /** `next start` on `port` against `databaseUrl`; stop() ends that process group only. */
 export async function startServer(databaseUrl: string, port: number): Promise<RunningServer> {
   const url = `http://127.0.0.1:${port}`;
-  const child = spawn(
-    path.join(WEB, "node_modules", ".bin", "next"),
-    ["start", "-p", String(port)],
-    {
-      cwd: WEB,
-      detached: true,
-      stdio: ["ignore", "ignore", "inherit"],
-      env: {
-        ...process.env,
-        DATABASE_URL: databaseUrl,
-        PORT: String(port),
-        NEXTAUTH_URL: url,
-        PEDIGREE_AUTH_SECRET: "pedigree-bench-secret-that-is-32-characters-or-more",
-        PEDIGREE_LOG_LEVEL: "error",
-        NODE_ENV: "production",
-        NEXT_TELEMETRY_DISABLED: "1",
-      },
+  // A shared hold on the build lock while serving: a rebuild (which takes it exclusively) would
+  // replace .next under the running server; it waits until the measurement ends instead.
+  const next = path.join(WEB, "node_modules", ".bin", "next");
+  const child = spawn("flock", ["-s", BUILD_LOCK, next, "start", "-p", String(port)], {
+    cwd: WEB,
+    detached: true,
+    stdio: ["ignore", "ignore", "inherit"],
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      PORT: String(port),
+      NEXTAUTH_URL: url,
+      PEDIGREE_AUTH_SECRET: "pedigree-bench-secret-that-is-32-characters-or-more",
+      PEDIGREE_LOG_LEVEL: "error",
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
     },
-  );
+  });
   const stop = async () => {
     if (child.exitCode !== null || child.pid === undefined) return;
     const exited = new Promise((resolve) => child.once("exit", resolve));
@@ -75,7 +75,8 @@ export async function startServer(databaseUrl: string, port: number): Promise<Ru
     await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
   };
   try {
-    await waitForHealth(url, child, 90);
+    // Long enough to wait out a build that holds the lock.
+    await waitForHealth(url, child, 900);
   } catch (error) {
     await stop();
     throw error;
