@@ -1,10 +1,9 @@
 // The authorisation matrix (issue 8): every route file on disk and every MLflow RPC against the
 // permissions table, then every table entry called through its real handler once per caller:
 // no credentials, an expired session, a revoked token, and a user of each role.
-import { mkdtempSync, readdirSync } from "node:fs";
+import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, relative, sep } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { join } from "node:path";
 import { hasRole, ROLES, type Role } from "@pedigree/domain";
 import { encode } from "next-auth/jwt";
 import { beforeAll, describe, expect, it, vi } from "vitest";
@@ -17,29 +16,13 @@ import {
   TEST_AUTH_SECRET,
 } from "../testing.ts";
 import { type Access, ROUTE_ACCESS, type RouteKey } from "./permissions.ts";
+import { loadServedHandlers, type ServedHandler } from "./testing-routes.ts";
 
 // Artifact uploads in the matrix land in a throwaway folder (read once, when env is first parsed).
 vi.stubEnv("PEDIGREE_ARTIFACTS_DIR", mkdtempSync(join(tmpdir(), "pedigree-permissions-")));
 
 const db = setUpTestDatabase();
-const APP_DIR = fileURLToPath(new URL("../../app", import.meta.url));
-const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
 const KEYS = Object.keys(ROUTE_ACCESS) as RouteKey[];
-
-type Handler = ((request: Request, context?: unknown) => Promise<Response>) & {
-  routeKeys?: readonly string[];
-  accepts?: readonly string[];
-};
-
-/** Each route file as Next routes it: "/api/v1/models/[name]" for .../[name]/route.ts. */
-function listRouteFiles(dir = APP_DIR): { file: string; path: string }[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const full = join(dir, entry.name);
-    if (entry.isDirectory()) return listRouteFiles(full);
-    if (entry.name !== "route.ts") return [];
-    return [{ file: full, path: `/${relative(APP_DIR, dir).split(sep).join("/")}` }];
-  });
-}
 
 // next-auth's own handler needs Next's request scope (next/headers); auth-cookies.int.test.ts
 // calls its core with our options instead.
@@ -48,31 +31,11 @@ const NOT_CALLABLE = new Set<string>([
   "POST /api/auth/[...nextauth]",
 ]);
 
-const handlers = new Map<string, Handler>();
-const problems: string[] = [];
+let handlers = new Map<string, ServedHandler>();
+let problems: string[] = [];
 
 beforeAll(async () => {
-  for (const { file, path } of listRouteFiles()) {
-    const module = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
-    for (const method of METHODS) {
-      const handler = module[method] as Handler | undefined;
-      if (typeof handler !== "function") continue;
-      const keys = handler.routeKeys ?? [`${method} ${path}`];
-      if (!handler.routeKeys && ROUTE_ACCESS[keys[0] as RouteKey] !== "public") {
-        problems.push(`${method} ${path}: not behind defineRoute, so its entry must be "public"`);
-      }
-      for (const key of keys) {
-        const [keyMethod, keyPath = ""] = key.split(" ");
-        // A catch-all serves the keys below its folder (/ajax-api re-exports /api's MLflow RPCs).
-        const base = path.replace(/\/\[\.\.\.path\]$/, "/").replace(/^\/ajax-api\//, "/api/");
-        const isOwn = path.endsWith("[...path]") ? keyPath.startsWith(base) : keyPath === path;
-        if (keyMethod !== method || !isOwn) {
-          problems.push(`${method} ${path} serves "${key}", which names another route`);
-        }
-        handlers.set(key, handler);
-      }
-    }
-  }
+  ({ handlers, problems } = await loadServedHandlers());
 });
 
 describe("the permissions table", () => {
@@ -130,7 +93,7 @@ const REST_BY_KEY: Partial<Record<string, string>> = {
   "POST /api/2.0/mlflow/logged-models/*": "m-0000/params",
 };
 
-function buildRequest(key: string, caller: Caller, handler: Handler) {
+function buildRequest(key: string, caller: Caller, handler: ServedHandler) {
   const [method = "GET", pattern = ""] = key.split(" ");
   const params: Record<string, string | string[]> = {};
   const path = pattern
