@@ -35,14 +35,14 @@ describe.skipIf(!isPostgres)("concurrent writers on the PostgreSQL server", () =
     expect(created.json.status).toBe("PENDING");
     const requestId: string = created.json.id;
 
-    // Each approver decides three times at once: twice with one token, once with a second token.
+    // Each approver decides twice at once: half repeat with the same token, half with a second.
     const approvers = await Promise.all(
       Array.from({ length: APPROVERS }, () => createActor(db(), "APPROVER")),
     );
     const calls = await Promise.all(
-      approvers.map(async (approver) => {
-        const second = (await createTestToken(db(), approver.id)).token;
-        return [approver.token, approver.token, second];
+      approvers.map(async (approver, index) => {
+        if (index % 2 === 0) return [approver.token, approver.token];
+        return [approver.token, (await createTestToken(db(), approver.id)).token];
       }),
     );
     const answers = await Promise.all(
@@ -51,7 +51,7 @@ describe.skipIf(!isPostgres)("concurrent writers on the PostgreSQL server", () =
 
     const statuses = answers.map((answer) => answer.status);
     expect(statuses.filter((status) => status === 200)).toHaveLength(APPROVERS);
-    expect(statuses.filter((status) => status === 409)).toHaveLength(2 * APPROVERS);
+    expect(statuses.filter((status) => status === 409)).toHaveLength(APPROVERS);
     const executed = answers.filter((answer) => answer.json.status === "EXECUTED");
     expect(executed).toHaveLength(1);
 
@@ -78,7 +78,7 @@ describe.skipIf(!isPostgres)("concurrent writers on the PostgreSQL server", () =
       where: { modelId: model.id, stage: "PRODUCTION" },
     });
     expect(production.map((version) => version.version)).toEqual([2]);
-  });
+  }, 120_000);
 
   it("stores every point of 50 concurrent log-batch writers to one run exactly once", async () => {
     const engineer = await createActor(db(), "ENGINEER");
