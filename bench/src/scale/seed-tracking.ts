@@ -25,7 +25,7 @@ export const runCommitSql = (g: string, commits: number) => `1 + (${g}) % ${comm
 export function metricValueSql(g: string, ki: string, step: string, steps: number, seed: number) {
   const quality = `(0.5 + 0.5 * ${uniformSql(`(${g}) * 7 + (${ki})`, seed)})`;
   const decay = `(1.0 / (1 + (${step})::float8 / ${Math.max(1, steps / 10)}))`;
-  const noise = `(0.01 * ${uniformSql(`(${g}) * 1000003 + (${step}) * 7 + (${ki})`, seed)})`;
+  const noise = `(0.01 * ${uniformSql(`(${g})::bigint * 1000003 + (${step}) * 7 + (${ki})`, seed)})`;
   const curve = `CASE WHEN (${ki}) IN (0, 4) THEN ${decay} * ${quality} + ${noise}
     ELSE 1 - 0.5 * ${decay} - 0.3 * (1 - ${quality}) - ${noise} END`;
   if (steps < 1000) return curve;
