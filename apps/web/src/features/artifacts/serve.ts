@@ -5,7 +5,7 @@ import { normalizeArtifactPath } from "./artifact-path.ts";
 import { isInlineSafe, readFileKind, TEXT_PREVIEW_BYTES } from "./content-type.ts";
 import { downloadArtifact, readProxiedRoot } from "./service.ts";
 
-export interface ServeOptions {
+interface ServeOptions {
   /** The first TEXT_PREVIEW_BYTES of a text artifact, as text/plain whatever its type. */
   preview: boolean;
   /** Always an attachment, even for types a browser could show in place. */

@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 
-export interface ArtifactText {
+interface ArtifactText {
   text: string;
   /** The whole file's size; more than the text shows when truncated. */
   size: number;
