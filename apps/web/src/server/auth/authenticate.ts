@@ -41,6 +41,8 @@ export async function authenticate(
       requireAccepted("token");
       return authenticateToken(db, header.token, now);
     case "basic": {
+      // A browser replays Basic credentials typed into its own prompt, like a cookie.
+      refuseCrossSiteWrite(request);
       if (isApiTokenFormat(header.password)) {
         requireAccepted("token");
         return authenticateToken(db, header.password, now);
@@ -82,8 +84,10 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /**
  * A browser sends the session cookie with requests that other sites start; SameSite=Lax stops
- * other sites but not sibling subdomains. Writes that rely on the cookie must come from our own
- * pages: browsers say so in Sec-Fetch-Site, older ones in Origin. Tokens and Basic need no check.
+ * other sites but not sibling subdomains. It also replays HTTP Basic credentials once a user has
+ * typed them into its prompt (the MLflow routes ask with WWW-Authenticate). Writes that rely on
+ * either must come from our own pages: browsers say so in Sec-Fetch-Site, older ones in Origin;
+ * pipelines send neither. A bearer token is never attached by a browser and needs no check.
  */
 function refuseCrossSiteWrite(request: NextRequest): void {
   if (SAFE_METHODS.has(request.method)) return;

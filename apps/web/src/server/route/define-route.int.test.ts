@@ -9,6 +9,7 @@ import {
   routeContext,
   setUpTestDatabase,
   TEST_AUTH_SECRET,
+  TEST_PASSWORD,
 } from "../testing.ts";
 import { defineRoute } from "./define-route.ts";
 
@@ -63,7 +64,7 @@ describe("defineRoute", () => {
     expect(refused.status).toBe(401);
   });
 
-  it("refuses cross-site writes that rely on the session cookie (403), not tokens", async () => {
+  it("refuses cross-site writes that rely on the session cookie or Basic (403), not tokens", async () => {
     const user = await createTestUser(db());
     const write = defineRoute({ route: "POST /api/v1/drift/compare" }, async () => ({ ok: true }));
     const send = async (headers: Record<string, string>) =>
@@ -77,6 +78,11 @@ describe("defineRoute", () => {
     expect(await send({ authorization: `Bearer ${token}`, "sec-fetch-site": "cross-site" })).toBe(
       200,
     );
+    // Basic credentials a browser remembers from its prompt are refused cross-site; a pipeline
+    // sends no Sec-Fetch-Site or Origin.
+    const basic = `Basic ${Buffer.from(`${user.email}:${TEST_PASSWORD}`).toString("base64")}`;
+    expect(await send({ authorization: basic, "sec-fetch-site": "cross-site" })).toBe(403);
+    expect(await send({ authorization: basic })).toBe(200);
   });
 
   it("validates params and query with zod (400 with the issues)", async () => {
