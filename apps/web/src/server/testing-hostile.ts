@@ -151,7 +151,7 @@ export interface NativeRouteFile {
   /** The URL path pattern, e.g. `/api/v1/models/[name]/aliases/[alias]`. */
   pattern: string;
   /** Dynamic segments with the segment before each (`[id]` after `runs` is a run id). */
-  segments: { name: string; parent: string }[];
+  segments: { name: string; parent: string; isCatchAll: boolean }[];
 }
 
 /** Every route.ts under app/api/v1, as found on disk. */
@@ -163,7 +163,15 @@ export function listNativeRoutes(): NativeRouteFile[] {
     .map((file) => {
       const parts = relative(root, file).split(sep).slice(0, -1);
       const segments = parts.flatMap((part, index) =>
-        part.startsWith("[") ? [{ name: part.slice(1, -1), parent: parts[index - 1] ?? "" }] : [],
+        part.startsWith("[")
+          ? [
+              {
+                name: part.replace(/^\[(\.\.\.)?|\]$/g, ""),
+                parent: parts[index - 1] ?? "",
+                isCatchAll: part.startsWith("[..."),
+              },
+            ]
+          : [],
       );
       return { file, pattern: `/${parts.join("/")}`, segments };
     });
