@@ -47,7 +47,7 @@ async function loadPage(browser: Browser, url: string, cookie: string): Promise<
     );
     const page = await context.newPage();
     await page.addInitScript(OBSERVE_LCP);
-    const response = await page.goto(url, { waitUntil: "networkidle" });
+    const response = await page.goto(url, { waitUntil: "networkidle", timeout: 120_000 });
     if (!response?.ok()) throw new Error(`${url} answered ${response?.status()}`);
     if (new URL(page.url()).pathname === "/signin") throw new Error(`${url}: not signed in`);
     await page.waitForTimeout(300);

@@ -60,6 +60,8 @@ export function listProbes(s: Subjects): Probe[] {
     maxResults: "100",
   });
   return [
+    // The floor: what any request costs on this machine under this load (a database ping).
+    { name: "health check (floor)", auth: "token", method: "GET", path: "/api/health" },
     {
       name: "model page (server render)",
       p99Target: 150,
