@@ -26,6 +26,12 @@ try {
     figure("feature profiles", counts.FeatureProfile ?? 0, "rows"),
     figure("drift reports", counts.DriftReport ?? 0, "rows"),
     figure("lineage graph nodes", counts.lineageNodes ?? 0, "nodes"),
+    figure("database size", (counts.databaseBytes ?? 0) / 2 ** 20, "MiB"),
+    figure(
+      "metric storage per point",
+      (counts.metricBytes ?? 0) / (counts.MetricPoint || 1),
+      "bytes",
+    ),
   ]);
 } finally {
   await db.close();

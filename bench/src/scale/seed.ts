@@ -41,7 +41,10 @@ async function countRows(db: Database): Promise<Record<string, number>> {
   ];
   const [row] = await db.sql.query<Record<string, string>>(
     `SELECT ${tables.map((table) => `(SELECT count(*) FROM "${table}")::text AS "${table}"`).join(", ")},
-      (SELECT count(*) FROM "CodeCommit")::text AS "CodeCommit"`,
+      (SELECT count(*) FROM "CodeCommit")::text AS "CodeCommit",
+      pg_database_size(current_database())::text AS "databaseBytes",
+      pg_total_relation_size(COALESCE(to_regclass('"MetricChunk"'), '"MetricPoint"'::regclass))::text
+        AS "metricBytes"`,
   );
   const counts = Object.fromEntries(Object.entries(row ?? {}).map(([k, v]) => [k, Number(v)]));
   const nodeTables = ["RawPartition", "DatasetVersion", "Run", "ModelVersion", "Deployment"];
