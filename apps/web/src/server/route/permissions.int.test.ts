@@ -1,12 +1,13 @@
 // The authorisation matrix (issue 8): every route file on disk and every MLflow RPC against the
 // permissions table, then every table entry called through its real handler once per caller:
-// no credentials, an expired session, a revoked token, and a user of each role.
-import { mkdtempSync } from "node:fs";
+// no credentials, an expired session, a revoked token, a cross-site write with a session cookie,
+// and a user of each role. One request per cell, with placeholder ids and an empty body.
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { hasRole, ROLES, type Role } from "@pedigree/domain";
 import { encode } from "next-auth/jwt";
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import {
   bearer,
   createTestToken,
@@ -19,7 +20,9 @@ import { type Access, ROUTE_ACCESS, type RouteKey } from "./permissions.ts";
 import { loadServedHandlers, type ServedHandler } from "./testing-routes.ts";
 
 // Artifact uploads in the matrix land in a throwaway folder (read once, when env is first parsed).
-vi.stubEnv("PEDIGREE_ARTIFACTS_DIR", mkdtempSync(join(tmpdir(), "pedigree-permissions-")));
+const artifactsDir = mkdtempSync(join(tmpdir(), "pedigree-permissions-"));
+vi.stubEnv("PEDIGREE_ARTIFACTS_DIR", artifactsDir);
+afterAll(() => rmSync(artifactsDir, { recursive: true, force: true }));
 
 const db = setUpTestDatabase();
 const KEYS = Object.keys(ROUTE_ACCESS) as RouteKey[];
@@ -88,10 +91,11 @@ beforeAll(async () => {
   };
 });
 
-/** A path value per dynamic segment, and a rest path for MLflow's "/*" patterns. */
-const REST_BY_KEY: Partial<Record<string, string>> = {
-  "POST /api/2.0/mlflow/logged-models/*": "m-0000/params",
-};
+/** A path below an MLflow "/*" pattern that one of its endpoints serves. */
+function restOf(key: string): string {
+  if (key === "POST /api/2.0/mlflow/logged-models/*") return "m-0000/params";
+  return key.includes("logged-models") ? "m-0000" : "missing/file.txt";
+}
 
 function buildRequest(key: string, caller: Caller, handler: ServedHandler) {
   const [method = "GET", pattern = ""] = key.split(" ");
@@ -105,10 +109,7 @@ function buildRequest(key: string, caller: Caller, handler: ServedHandler) {
       params[name] = "missing";
       return "missing";
     })
-    .replace(
-      /\/\*$/,
-      `/${REST_BY_KEY[key] ?? (pattern.includes("logged-models") ? "m-0000" : "missing/file.txt")}`,
-    );
+    .replace(/\/\*$/, `/${restOf(key)}`);
   const role = ROLES.find((candidate) => candidate === caller);
   const headers: Record<string, string> = role
     ? handler.accepts && !handler.accepts.includes("token")
