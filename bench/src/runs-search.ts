@@ -65,11 +65,13 @@ try {
         "finiteCount", "min", "max", "lastStep", "lastTimestamp", "last")
       SELECT c.* FROM unnest(${curveRuns}::text[]) WITH ORDINALITY AS r(id, n)
       CROSS JOIN LATERAL (
-        SELECT array_agg(r.id) AS runs, array_agg('loss'::text) AS keys, array_agg(s) AS steps,
-          array_agg(s) AS timestamps,
-          array_agg(CASE WHEN s = 12345 + r.n * 7919 THEN 100
-            ELSE 1.0 / (1 + s / 1000.0) + random() * 0.01 END::float8) AS vals
-        FROM generate_series(0::bigint, ${STEPS - 1}::bigint) s
+        SELECT array_agg(x.run) AS runs, array_agg('loss'::text) AS keys, array_agg(x.s) AS steps,
+          array_agg(x.s) AS timestamps, array_agg(x.v) AS vals
+        FROM (
+          SELECT r.id AS run, s, CASE WHEN s = 12345 + r.n * 7919 THEN 100
+            ELSE 1.0 / (1 + s / 1000.0) + random() * 0.01 END::float8 AS v
+          FROM generate_series(0::bigint, ${STEPS - 1}::bigint) s
+        ) x
       ) p
       CROSS JOIN LATERAL pedigree_metric_chunks(p.runs, p.keys, p.steps, p.timestamps, p.vals) c`;
   });

@@ -130,9 +130,11 @@ export async function loadMetricSeries(
         AND c."block" NOT BETWEEN ${BigInt(blocks.wholeFirst)} AND ${BigInt(blocks.wholeLast)}
         AND u."step" BETWEEN ${BigInt(fromStep)} AND ${BigInt(toStep)} AND u."value" ${finite}
     )
+    -- The last value is that of the highest (step, timestamp, chunk, position): max() over arrays
+    -- compares them in order and, unlike an ordered array_agg, lets the groups be hashed.
     SELECT "runId", bucket, MIN("min") AS min, MAX("max") AS max, SUM(count)::int AS count,
       MAX("lastStep") AS "lastStep",
-      (array_agg("last" ORDER BY "lastStep" DESC, "lastTimestamp" DESC, "id" DESC, n DESC))[1] AS last
+      (max(ARRAY["lastStep"::float8, "lastTimestamp"::float8, "id"::float8, n::float8, "last"]))[5] AS last
     FROM parts GROUP BY "runId", bucket ORDER BY "runId", bucket`;
   const byRun = new Map<string, SeriesBucket[]>(runIds.map((id) => [id, []]));
   for (const row of rows) {
