@@ -12,12 +12,7 @@ import { AppError } from "../../server/errors.ts";
 import { logger } from "../../server/logger.ts";
 import { readTextBody } from "../../server/route/parse-input.ts";
 import { type RouteKey, readAccess } from "../../server/route/permissions.ts";
-import {
-  invalidParameter,
-  MLFLOW_STATUS_BY_CODE,
-  readInputRefusal,
-  readMlflowCode,
-} from "./errors.ts";
+import { invalidParameter, readInputRefusal, readMlflowCode, readMlflowStatus } from "./errors.ts";
 import { parseBodyText, parseFields, readQueryFields } from "./wire.ts";
 
 /** The largest JSON body read (a dataset profile may be 16 MB, MLflow's own limit). */
@@ -221,7 +216,7 @@ function answerError(error: unknown, requestId: string, request: NextRequest): R
   if (code === "UNAUTHENTICATED") headers["WWW-Authenticate"] = 'Basic realm="pedigree"';
   return Response.json(
     { error_code: code, message: answer.body.error.message },
-    { status: MLFLOW_STATUS_BY_CODE[code], headers },
+    { status: readMlflowStatus(answer.body.error.code, code), headers },
   );
 }
 

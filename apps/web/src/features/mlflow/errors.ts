@@ -69,6 +69,15 @@ export const invalidParameter = (message: string) =>
   mlflowError("INVALID_PARAMETER_VALUE", message);
 export const notFound = (message: string) => mlflowError("RESOURCE_DOES_NOT_EXIST", message);
 
+/**
+ * The status for an answer: MLflow's for its code, except that a body over the route's limit is a
+ * 413 (keeping INVALID_PARAMETER_VALUE, which MLflow's client reads), so proxies and clients see
+ * what it is.
+ */
+export function readMlflowStatus(appCode: string, code: MlflowCode): number {
+  return appCode === "PAYLOAD_TOO_LARGE" ? 413 : MLFLOW_STATUS_BY_CODE[code];
+}
+
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" && value !== null;
 

@@ -140,10 +140,10 @@ describe("experiments", () => {
 });
 
 describe("limits", () => {
-  it("refuses a body past 20 MB as MLflow's INVALID_PARAMETER_VALUE without reading it whole", async () => {
+  it("refuses a body past 20 MB with 413 and MLflow's INVALID_PARAMETER_VALUE", async () => {
     const huge = "x".repeat(21 * 1024 * 1024);
     const answer = await client.call("POST", "experiments/create", {}, { rawBody: huge });
-    expect(answer.status).toBe(400);
+    expect(answer.status).toBe(413);
     expect(answer.json.error_code).toBe("INVALID_PARAMETER_VALUE");
   });
 
