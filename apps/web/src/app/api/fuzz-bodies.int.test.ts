@@ -94,17 +94,29 @@ function judgeNative(status: number, answer: unknown, body: string): string | nu
   return null;
 }
 
-function judgeMlflow(status: number, answer: unknown, _body: string): string | null {
+/** The top-level field names of a JSON object body (none for anything else). */
+function readFieldNames(text: string): string[] {
+  if (!isJsonObject(text)) return [];
+  return Object.keys(JSON.parse(text) as object).filter((key) => key.length > 1);
+}
+
+/**
+ * MLflow's shape; a 400 INVALID_PARAMETER_VALUE names a parameter ('name'), the body as a whole,
+ * or one of the fields sent (a service's own message, "Dataset name exceeds ...").
+ */
+function judgeMlflow(status: number, answer: unknown, body: string): string | null {
   if (status >= 500) return "a 5xx";
   if (status < 400 || status === 404 || status === 405) return null;
   const { error_code: code, message } = (answer ?? {}) as Record<string, unknown>;
   if (typeof code !== "string" || typeof message !== "string" || !message) {
     return "not the { error_code, message } shape";
   }
-  if (status === 400 && code === "INVALID_PARAMETER_VALUE") {
-    if (!/'[^']*'|parameter|body|field|value/i.test(message)) return "a 400 naming no field";
+  if (status !== 400 || code !== "INVALID_PARAMETER_VALUE") return null;
+  if (/parameter '[\s\S]+'|request body|JSON object/i.test(message)) return null;
+  if (readFieldNames(body).some((name) => message.toLowerCase().includes(name.toLowerCase()))) {
+    return null;
   }
-  return null;
+  return "a 400 naming no field";
 }
 
 async function readAnswer(response: Response): Promise<unknown> {
