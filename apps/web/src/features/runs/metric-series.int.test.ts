@@ -40,7 +40,7 @@ async function writeCurves() {
           : Math.round(1024 * Math.cos(step / 30)) / 1024 + (name === "a" ? 0 : 1),
     }));
     curves.set(runId, points);
-    const metrics = points.map((p) => ({ key: "loss", step: p.step, timestamp: p.step, ...p }));
+    const metrics = points.map((p) => ({ key: "loss", timestamp: p.step, ...p }));
     for (let i = 0; i < metrics.length; ) {
       const size = name === "b" && i < 400 ? 1 : 100;
       await logMetrics(getDb().sql, runId, metrics.slice(i, i + size));
