@@ -91,7 +91,21 @@ function judgeNative(status: number, answer: unknown, body: string): string | nu
   if (issues?.some((issue) => issue.path === "") && isJsonObject(body)) {
     return "an issue without a path";
   }
+  // A service's own refusal (no zod issues) names the field (details.field or its message).
+  const field = (error.details as { field?: unknown } | undefined)?.field;
+  if (!issues && typeof field !== "string" && !namesAField(error.message)) {
+    return "a 400 naming no field";
+  }
   return null;
+}
+
+/** Field and parameter names the schemas declare, plus the path segments' own. */
+const KNOWN_NAMES = new Set([...fields, "id", "alias", "version"].filter((n) => n.length > 2));
+
+function namesAField(message: string): boolean {
+  if (/body|JSON/.test(message)) return true;
+  const words = message.match(/[A-Za-z_][\w.]*/g) ?? [];
+  return words.some((word) => KNOWN_NAMES.has(word) || KNOWN_NAMES.has(word.toLowerCase()));
 }
 
 /** The top-level field names of a JSON object body (none for anything else). */
