@@ -1,5 +1,6 @@
 import "server-only";
 import type { Database, SqlRunner } from "@pedigree/db";
+import { METRIC_BLOCK_STEPS } from "@pedigree/domain";
 import { invalidParameter, notFound } from "./errors.ts";
 import { checkKey } from "./names.ts";
 import { readMaxResults, readPageToken, toPage } from "./page-token.ts";
@@ -13,8 +14,25 @@ export interface MetricInput {
   step: number;
 }
 
-/** A block holding this many chunks is merged into one (see pedigree_compact_metric_chunks). */
+/**
+ * A chunk of fewer points than this is small: a block that small writes (one point per
+ * log-metric) have left holding COMPACT_AT_CHUNKS chunks is merged (pedigree_compact_metric_chunks).
+ * Writes whose chunks are all larger skip the check: such chunks fill a block in a few writes.
+ */
+const SMALL_CHUNK_POINTS = 8;
 const COMPACT_AT_CHUNKS = 4;
+
+/** The (key, step) of one point per small chunk this write makes, for the compaction check. */
+function findSmallChunks(metrics: readonly MetricInput[]) {
+  const counts = new Map<string, { key: string; step: number; count: number }>();
+  for (const { key, step } of metrics) {
+    const id = `${Math.floor(step / METRIC_BLOCK_STEPS)}:${key}`;
+    const chunk = counts.get(id);
+    if (chunk) chunk.count += 1;
+    else counts.set(id, { key, step, count: 1 });
+  }
+  return [...counts.values()].filter((chunk) => chunk.count < SMALL_CHUNK_POINTS);
+}
 
 /**
  * Appends metric points and keeps LatestMetric current, in one statement: the points become one
@@ -22,7 +40,7 @@ const COMPACT_AT_CHUNKS = 4;
  * batch of 1,000 points is a few dozen rows. Values travel as text so that NaN and ±Infinity
  * arrive as themselves. The latest value per key is the highest (step, timestamp, value), as
  * MLflow's SQL store orders it; a concurrent batch only replaces it with a higher one. Blocks that
- * small writes (one point per log-metric) have crowded are then merged.
+ * small writes have crowded are then merged.
  */
 export async function logMetrics(
   sql: SqlRunner,
@@ -38,8 +56,6 @@ export async function logMetrics(
       );
     }
   }
-  const keys = metrics.map((m) => m.key);
-  const steps = metrics.map((m) => String(m.step));
   await sql.query(
     `WITH input AS (
        SELECT "key", "value"::float8 AS "value", "ts"::bigint AS "timestamp", "step"::bigint AS "step"
@@ -61,16 +77,20 @@ export async function logMetrics(
            > ("LatestMetric"."step", "LatestMetric"."timestamp", "LatestMetric"."value")`,
     [
       runId,
-      keys,
+      metrics.map((m) => m.key),
       metrics.map((m) => toSqlDouble(m.value)),
       metrics.map((m) => String(m.timestamp)),
-      steps,
+      metrics.map((m) => String(m.step)),
     ],
   );
-  await sql.query(
-    `SELECT pedigree_compact_metric_chunks($1, $2::text[], $3::text[]::bigint[], $4)`,
-    [runId, keys, steps, COMPACT_AT_CHUNKS],
-  );
+  const small = findSmallChunks(metrics);
+  if (small.length === 0) return;
+  await sql.query(`SELECT pedigree_compact_metric_chunks($1, $2::text[], $3::bigint[], $4)`, [
+    runId,
+    small.map((chunk) => chunk.key),
+    small.map((chunk) => String(chunk.step)),
+    COMPACT_AT_CHUNKS,
+  ]);
 }
 
 interface PointRow {
