@@ -273,5 +273,13 @@ function fillMlflowPath(pattern: string): string[] {
   if (!pattern.endsWith("/*")) return [pattern];
   const base = pattern.slice(0, -2);
   const id = "m-0123abcd";
-  return [`${base}/${id}`, `${base}/${id}/tags`, `${base}/${id}/params`, `${base}/${id}/tags/k`];
+  // Tag keys in the path: a plain one, a literal % (decoded once by the router), a NUL.
+  return [
+    `${base}/${id}`,
+    `${base}/${id}/tags`,
+    `${base}/${id}/params`,
+    `${base}/${id}/tags/k`,
+    `${base}/${id}/tags/100%25`,
+    `${base}/${id}/tags/a%00b`,
+  ];
 }

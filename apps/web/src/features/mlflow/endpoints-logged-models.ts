@@ -21,7 +21,9 @@ const ID = "(m-[0-9a-f]+)";
 
 /** The model id, and the tag key, from the path below `logged-models/`. */
 const idOf = (rest: string) => rest.split("/")[0] ?? "";
-const tagKeyOf = (rest: string) => decodeURIComponent(rest.split("/").slice(2).join("/"));
+// The router has decoded each segment once: decoding again would misread a key with a literal %
+// (`100%` threw URIError, a 500) and turn `%2F` into a separator.
+const tagKeyOf = (rest: string) => rest.split("/").slice(2).join("/");
 
 /** MLflow 3's LoggedModel routes (`log_model`), and runs/outputs (mlflow-rest.md §9). */
 export const loggedModelRoutes: RouteTable = {
