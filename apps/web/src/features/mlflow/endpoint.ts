@@ -12,7 +12,7 @@ import { AppError } from "../../server/errors.ts";
 import { logger } from "../../server/logger.ts";
 import { readTextBody } from "../../server/route/parse-input.ts";
 import { type RouteKey, readAccess } from "../../server/route/permissions.ts";
-import { invalidParameter, readInputRefusal, readMlflowCode, readMlflowStatus } from "./errors.ts";
+import { readInputRefusal, readMlflowCode, readMlflowStatus } from "./errors.ts";
 import { parseBodyText, parseFields, readQueryFields } from "./wire.ts";
 
 /** The largest JSON body read (a dataset profile may be 16 MB, MLflow's own limit). */
@@ -61,9 +61,6 @@ export function endpoint<S extends z.ZodType>(
         request.method === "GET" || options.body === "raw"
           ? readQueryFields(request.nextUrl.searchParams)
           : parseBodyText(await readTextBody(request, MAX_BODY_BYTES));
-      if (JSON.stringify(fields).includes("\\u0000")) {
-        throw invalidParameter("Values cannot contain NUL characters");
-      }
       const input = parseFields(options.input, fields);
       const result = await handler({ input, principal, db, request, rest });
       return result instanceof Response ? result : Response.json(result);

@@ -12,7 +12,7 @@ export function readQueryFields(searchParams: URLSearchParams): Record<string, u
     const values = searchParams.getAll(key);
     fields[key] = values.length === 1 ? values[0] : values;
   }
-  return fields;
+  return refuseUnstorable(fields);
 }
 
 /** A JSON body; "" and whitespace are {}, a JSON string holding JSON is decoded once more. */
@@ -29,14 +29,18 @@ export function parseBodyText(text: string): Record<string, unknown> {
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
     throw invalidParameter("The request body must be a JSON object");
   }
-  // Before anything serialises it: a 50,000-level body would overflow JSON.stringify.
-  const unstorable = findUnstorableValue(value);
+  return refuseUnstorable(value as Record<string, unknown>);
+}
+
+/** NUL, lone surrogates and deep nesting are refused before anything reads or stores them. */
+function refuseUnstorable(fields: Record<string, unknown>): Record<string, unknown> {
+  const unstorable = findUnstorableValue(fields);
   if (unstorable) {
     throw invalidParameter(
       `Invalid value for parameter '${unstorable.path}': ${unstorable.message}`,
     );
   }
-  return value as Record<string, unknown>;
+  return fields;
 }
 
 /** Validates fields; the first problems are named the way MLflow names them. */

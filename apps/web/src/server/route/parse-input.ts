@@ -77,22 +77,38 @@ function readUnstorableText(text: string): string | null {
  * MAX_JSON_DEPTH, or a string or key that cannot be stored (readUnstorableText). Iterative, so a 50,000-level body is answered, not a stack overflow.
  */
 export function findUnstorableValue(value: unknown): InputIssue | null {
-  const stack: { value: unknown; path: string[] }[] = [{ value, path: [] }];
+  // Each entry links to its parent rather than copying its path: a 1,000-metric batch is 5,000
+  // values, and a path is only spelled out for the one that fails.
+  interface Entry {
+    value: unknown;
+    key: string | null;
+    parent: Entry | null;
+    depth: number;
+  }
+  const pathOf = (entry: Entry | null, key?: string) => {
+    const keys = key === undefined ? [] : [key];
+    for (let at = entry; at && at.key !== null; at = at.parent) keys.push(at.key);
+    return keys.reverse().join(".");
+  };
+  const stack: Entry[] = [{ value, key: null, parent: null, depth: 0 }];
   for (let next = stack.pop(); next; next = stack.pop()) {
-    const { value: current, path } = next;
+    const current = next.value;
     if (typeof current === "string") {
       const problem = readUnstorableText(current);
-      if (problem) return { path: path.join("."), message: problem };
+      if (problem) return { path: pathOf(next), message: problem };
       continue;
     }
     if (typeof current !== "object" || current === null) continue;
-    if (path.length >= MAX_JSON_DEPTH) {
-      return { path: path.join("."), message: `nested deeper than ${MAX_JSON_DEPTH} levels` };
+    if (next.depth >= MAX_JSON_DEPTH) {
+      return { path: pathOf(next), message: `nested deeper than ${MAX_JSON_DEPTH} levels` };
     }
-    for (const [key, item] of Object.entries(current)) {
+    for (const key in current) {
       const problem = readUnstorableText(key);
-      if (problem) return { path: [...path, key].join("."), message: `the field name ${problem}` };
-      stack.push({ value: item, path: [...path, key] });
+      if (problem) return { path: pathOf(next, key), message: `the field name ${problem}` };
+      const item = (current as Record<string, unknown>)[key];
+      if (typeof item === "string" || (typeof item === "object" && item !== null)) {
+        stack.push({ value: item, key, parent: next, depth: next.depth + 1 });
+      }
     }
   }
   return null;
