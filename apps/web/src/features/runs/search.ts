@@ -32,7 +32,7 @@ type KeyOrder = RunOrderKey & { entity: "metric" | "param" | "tag" };
  * keys with missing values last, then start time newest first, then run id), one page at a time.
  * Each run comes with its params, tags, latest metrics and dataset inputs (types.ts). One SQL
  * query selects the page's run ids (metric filters and sorts read LatestMetric, never the curves);
- * four more load the details of the whole page. A bad filter, order_by, max_results or page token
+ * one more loads the details of the whole page. A bad filter, order_by, max_results or page token
  * is AppError INVALID_INPUT with the parser's message (position and what was expected).
  */
 export async function searchRuns(db: Database, input: RunSearchInput): Promise<RunSearchPage> {
