@@ -8,7 +8,7 @@
 import { randomBytes } from "node:crypto";
 import { openTestDatabase } from "@pedigree/db";
 import { displayApiTokenPrefix, formatApiToken, hashApiToken } from "@pedigree/domain/server";
-import { percentile } from "./stats.ts";
+import { percentile, readPostgresCpuSeconds } from "./stats.ts";
 
 const CLIENTS = Number(process.env.MLFLOW_BENCH_CLIENTS ?? 8);
 const BATCHES = Number(process.env.MLFLOW_BENCH_BATCHES ?? 40);
@@ -82,6 +82,8 @@ try {
     Array.from({ length: BATCHES }, (_, i) => JSON.stringify(batchBody(runId, i + 1))),
   );
   const latencies: number[] = [];
+  const postgresCpuBefore = readPostgresCpuSeconds();
+  const nodeCpuBefore = process.cpuUsage();
   const started = performance.now();
   await Promise.all(
     bodies.map(async (batches) => {
@@ -93,6 +95,14 @@ try {
     }),
   );
   const seconds = (performance.now() - started) / 1000;
+  const nodeCpu = process.cpuUsage(nodeCpuBefore);
+  const requests = CLIENTS * BATCHES;
+  // CPU per request is what the machine's load does not change much: each of the two cores
+  // could serve 1000 / (ms per request) requests if it ran only that side.
+  const cpuMsPerRequest = {
+    node: ((nodeCpu.user + nodeCpu.system) / 1000 / requests).toFixed(2),
+    postgres: (((readPostgresCpuSeconds() - postgresCpuBefore) * 1000) / requests).toFixed(2),
+  };
   const points = CLIENTS * BATCHES * METRICS_PER_BATCH;
   const [{ stored } = { stored: 0 }] = await db.sql.query<{ stored: number }>(
     `SELECT sum("count")::int AS stored FROM "MetricChunk"`,
@@ -108,6 +118,7 @@ try {
         storedPoints: stored,
         seconds: Number(seconds.toFixed(2)),
         pointsPerSecond: Math.round(points / seconds),
+        cpuMsPerRequest,
         requestMs: {
           p50: Number(percentile(latencies, 50).toFixed(1)),
           p99: Number(percentile(latencies, 99).toFixed(1)),
