@@ -128,6 +128,24 @@ export function hostileBody(fieldNames: readonly string[]): fc.Arbitrary<string>
   );
 }
 
+/** A query string: the routes' own field names (and hostile ones) with hostile values. */
+export function hostileQuery(fieldNames: readonly string[]): fc.Arbitrary<string> {
+  const key = fc.oneof(
+    { weight: 4, arbitrary: fc.constantFrom(...fieldNames) },
+    { weight: 1, arbitrary: fc.constantFrom(...HOSTILE_STRINGS) },
+  );
+  const value = fc.oneof(
+    hostileString,
+    hostileNumber.map(String),
+    fc.constantFrom("[]", "{}", "%", "%zz", "a,b,,c"),
+  );
+  return fc
+    .array(fc.tuple(key, value), { minLength: 1, maxLength: 6 })
+    .map((pairs) =>
+      new URLSearchParams(pairs.map(([k, v]) => [k, v.replace(/[\ud800-\udfff]/g, "")])).toString(),
+    );
+}
+
 function listFiles(directory: string): string[] {
   return readdirSync(directory, { withFileTypes: true }).flatMap((entry) =>
     entry.isDirectory() ? listFiles(join(directory, entry.name)) : [join(directory, entry.name)],

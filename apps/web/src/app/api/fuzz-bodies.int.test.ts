@@ -14,6 +14,7 @@ import {
   encodeSegment,
   HOSTILE_SEGMENTS,
   hostileBody,
+  hostileQuery,
   listNativeRoutes,
   readSchemaFieldNames,
 } from "../../server/testing-hostile.ts";
@@ -25,6 +26,8 @@ const WRITES = ["POST", "PATCH", "PUT", "DELETE"] as const;
 const RUNS = 24;
 /** Native routes are fewer than MLflow's: more bodies each, over a thousand in all. */
 const NATIVE_RUNS = 36;
+/** Query strings per GET route. */
+const QUERY_RUNS = 12;
 
 type Handler = (request: Request, context?: unknown) => Promise<Response>;
 
@@ -246,6 +249,51 @@ describe("hostile bodies", () => {
     }
     expect(violations).toEqual([]);
     expect(count).toBeGreaterThan(1000);
+  }, 120_000);
+});
+
+describe("hostile query strings", () => {
+  it("native GET routes: never a 5xx, every 400 names the parameter", async () => {
+    const violations: Violation[] = [];
+    let count = 0;
+    for (const route of listNativeRoutes()) {
+      const module = (await import(route.file)) as Partial<Record<string, Handler>>;
+      const handler = module.GET;
+      if (!handler) continue;
+      const params = Object.fromEntries(
+        route.segments.map((segment) => {
+          const value = plausible(segment);
+          return [segment.name, segment.isCatchAll ? [value] : value];
+        }),
+      );
+      const path = route.pattern.replace(/\[(?:\.\.\.)?(\w+)\]/g, (_, name: string) =>
+        encodeSegment(String(params[name] ?? "")),
+      );
+      let violation: Violation | null = null;
+      const result = await fc.check(
+        fc.asyncProperty(hostileQuery(fields), async (query) => {
+          const url = `http://localhost${path}?${query}`;
+          const response = await handler(new Request(url, { headers: headers() }), {
+            params: Promise.resolve(params),
+          });
+          const answer = await readAnswer(response);
+          const problem = judgeNative(response.status, answer, "");
+          if (!problem) return true;
+          violation = {
+            route: `GET ${route.pattern}: ${problem}`,
+            status: response.status,
+            answer: JSON.stringify(answer).slice(0, 400),
+            body: query.slice(0, 200),
+          };
+          return false;
+        }),
+        { numRuns: QUERY_RUNS, endOnFailure: true },
+      );
+      count += QUERY_RUNS;
+      if (result.failed && violation) violations.push(violation);
+    }
+    expect(violations).toEqual([]);
+    expect(count).toBeGreaterThan(250);
   }, 120_000);
 });
 
