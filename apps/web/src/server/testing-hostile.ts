@@ -8,7 +8,7 @@ import fc from "fast-check";
 const SRC = fileURLToPath(new URL("..", import.meta.url));
 
 /** Strings that have broken servers: NUL, lone surrogates, BOM, RTL marks, quotes, markup. */
-export const HOSTILE_STRINGS = [
+const HOSTILE_STRINGS = [
   "",
   " ",
   "\u0000",
@@ -64,7 +64,7 @@ const hostileNumber = fc.oneof(
 const hostileScalar = fc.oneof(hostileString, hostileNumber, fc.boolean(), fc.constant(null));
 
 /** Any JSON value, a few levels deep, built from hostile scalars. */
-export const hostileValue: fc.Arbitrary<unknown> = fc.letrec<{ value: unknown }>((tie) => ({
+const hostileValue: fc.Arbitrary<unknown> = fc.letrec<{ value: unknown }>((tie) => ({
   value: fc.oneof(
     { depthSize: "small", withCrossShrink: true },
     hostileScalar,
@@ -81,7 +81,7 @@ export const hostileValue: fc.Arbitrary<unknown> = fc.letrec<{ value: unknown }>
 
 /** Text that is not JSON, or JSON that stresses the parser (NaN and Infinity as JS writes them). */
 const DEPTH = 50_000;
-export const INVALID_JSON_TEXTS = [
+const INVALID_JSON_TEXTS = [
   "{",
   "[",
   "}",
@@ -163,7 +163,7 @@ export function readSchemaFieldNames(): string[] {
   return [...names].sort();
 }
 
-export interface NativeRouteFile {
+interface NativeRouteFile {
   /** The module path, for import(). */
   file: string;
   /** The URL path pattern, e.g. `/api/v1/models/[name]/aliases/[alias]`. */

@@ -114,7 +114,9 @@ function parseIdentifier(cursor: Cursor): Result<Identifier, FilterSyntaxError> 
   cursor.next();
   if (!cursor.isSymbol("."))
     return ok({ entity: "attribute", key: first.text, position: first.position });
-  const entity = ENTITY_ALIASES[first.text.toLowerCase()];
+  const alias = first.text.toLowerCase();
+  // Own keys only: `constructor.x` must not resolve to Object.prototype's member.
+  const entity = Object.hasOwn(ENTITY_ALIASES, alias) ? ENTITY_ALIASES[alias] : undefined;
   if (!entity) {
     return err(syntaxError(first.position, `an entity (${ENTITY_LIST})`, `'${first.text}'`));
   }

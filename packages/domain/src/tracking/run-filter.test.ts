@@ -136,6 +136,13 @@ describe("parseRunFilter", () => {
     expect(failure("NOT metrics.a > 1").expected).toContain("NOT is not supported");
   });
 
+  it("does not take Object.prototype's members for entities or attributes", () => {
+    expect(failure("constructor.x = 'a'").expected).toContain("an entity");
+    expect(failure("__proto__.x = 'a'").expected).toContain("an entity");
+    expect(parseRunFilter("constructor = 'a'").ok).toBe(false);
+    expect(parseRunFilter("toString = 'a'").ok).toBe(false);
+  });
+
   it("reads up to MAX_FILTER_CLAUSES conditions and refuses one more", () => {
     const conditions = (n: number) =>
       Array.from({ length: n }, () => "params.a = 'b'").join(" AND ");

@@ -50,7 +50,9 @@ const ATTRIBUTE_ALIASES: Record<string, RunAttribute> = {
 
 /** Resolves an attribute name and its aliases (`created`, `run name`); undefined if unknown. */
 export function resolveRunAttribute(key: string): RunAttribute | undefined {
-  return ATTRIBUTE_ALIASES[key.toLowerCase()];
+  const name = key.toLowerCase();
+  // Own keys only: `constructor` must not resolve to Object.prototype's member.
+  return Object.hasOwn(ATTRIBUTE_ALIASES, name) ? ATTRIBUTE_ALIASES[name] : undefined;
 }
 
 function isNumericAttribute(key: RunAttribute): key is NumericRunAttribute {

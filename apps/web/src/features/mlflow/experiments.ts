@@ -193,7 +193,9 @@ export function readOrderBy<K extends string>(
 ): { field: string; direction: "asc" | "desc" }[] {
   return items.map((item) => {
     const match = /^\s*(?:attributes?\.)?`?([\w]+)`?\s*(ASC|DESC)?\s*$/i.exec(item);
-    const field = match ? keys[match[1] as K] : undefined;
+    // Own keys only: `__proto__` would find Object.prototype and reach Prisma as a field (500).
+    const name = match?.[1];
+    const field = name !== undefined && Object.hasOwn(keys, name) ? keys[name as K] : undefined;
     if (!match || !field) throw invalidParameter(`Invalid order_by clause '${item}'`);
     return { field, direction: match[2]?.toLowerCase() === "desc" ? "desc" : "asc" };
   });

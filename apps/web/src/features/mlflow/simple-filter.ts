@@ -39,7 +39,8 @@ function readIdentifier(
 ): Pick<SimpleClause, "entity" | "key"> {
   const dot = /^([A-Za-z_]+)\.(.+)$/.exec(text);
   const prefix = dot?.[1]?.toLowerCase();
-  if (dot && prefix && prefix in ENTITY_BY_PREFIX) {
+  // Own keys only: `constructor.x` or `__proto__.x` must not find Object.prototype's members.
+  if (dot && prefix && Object.hasOwn(ENTITY_BY_PREFIX, prefix)) {
     return {
       entity: ENTITY_BY_PREFIX[prefix] as SimpleClause["entity"],
       key: unquote(dot[2] ?? ""),
