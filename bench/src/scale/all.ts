@@ -2,11 +2,11 @@
 // bench/RESULTS.md and bench/results.json with every figure beside its target, the machine and
 // the commit. PEDIGREE_BENCH_SKIP_SEED=1 measures the database as it is.
 import { execFileSync, spawnSync } from "node:child_process";
-import { writeFileSync } from "node:fs";
+import { existsSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { readScaleOptions } from "./options.ts";
-import { type Figure, loadFigures } from "./results.ts";
+import { type Figure, loadFigures, SCALE_DIR } from "./results.ts";
 import { REPO_ROOT } from "./server.ts";
 
 const BENCH = path.join(REPO_ROOT, "bench");
@@ -24,9 +24,13 @@ function step(script: string): void {
   if (result.status !== 0) throw new Error(`${script} failed (exit ${result.status})`);
 }
 
-if (process.env.PEDIGREE_BENCH_SKIP_SEED !== "1") step("scale-seed.ts");
-step("scale-http.ts");
-step("pages.ts");
+// PEDIGREE_BENCH_REPORT_ONLY=1: no measuring, the tables from the figures already in bench/.scale.
+const reportOnly = process.env.PEDIGREE_BENCH_REPORT_ONLY === "1";
+if (!reportOnly) {
+  if (process.env.PEDIGREE_BENCH_SKIP_SEED !== "1") step("scale-seed.ts");
+  step("scale-http.ts");
+  step("pages.ts");
+}
 
 const git = (...args: string[]) =>
   execFileSync("git", args, { cwd: REPO_ROOT, encoding: "utf8" }).trim();
@@ -37,7 +41,9 @@ const cpu = os.cpus()[0]?.model ?? "unknown CPU";
 const machine = `${os.cpus().length} cores (${cpu}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB RAM, load average ${loadAtStart[0]?.toFixed(1)} at the start and ${loadAtEnd[0]?.toFixed(1)} at the end; Node ${process.version}, ${os.type()} ${os.release()}`;
 const { scale, connections, seconds } = readScaleOptions();
 const parts = ["seed", "http", "pages"].filter(
-  (part) => part !== "seed" || process.env.PEDIGREE_BENCH_SKIP_SEED !== "1",
+  (part) =>
+    (part !== "seed" || process.env.PEDIGREE_BENCH_SKIP_SEED !== "1") &&
+    (!reportOnly || existsSync(path.join(SCALE_DIR, `${part}.json`))),
 );
 const results: Figure[] = parts.flatMap((part) => loadFigures(part));
 const minutes = ((Date.now() - started) / 60_000).toFixed(1);
@@ -60,7 +66,7 @@ writeFileSync(
   `# Benchmark results
 
 Written by \`pnpm bench\` (bench/src/scale/all.ts) on ${new Date(started).toISOString().slice(0, 16)} UTC;
-the whole run took ${minutes} min. Do not edit by hand: run it again.
+${reportOnly ? "from the figures saved by the steps' last runs (bench/.scale)." : `the whole run took ${minutes} min.`} Do not edit by hand: run it again.
 
 - **Commit:** ${commit}
 - **Machine:** ${machine}
