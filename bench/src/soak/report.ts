@@ -41,7 +41,9 @@ export function writeSoakReport(benchDir: string, report: SoakReport): void {
   const first = rss.find((s) => s.atSecond >= 0);
   const last = rss.at(-1);
   const rssAt = (s: RssSample | undefined) =>
-    s ? `${s.serverMiB ?? "–"} MiB (process group ${s.groupMiB} MiB)` : "–";
+    s
+      ? `${s.serverMiB ?? "–"} MiB (process group ${s.groupMiB} MiB; heap after GC ${s.heapAfterGcMiB ?? "–"} MiB)`
+      : "–";
   const kinds = Object.keys(overall);
   const lines = [
     "# Soak (issue 8)",
@@ -93,13 +95,14 @@ export function writeSoakReport(benchDir: string, report: SoakReport): void {
     "",
     "### Server memory",
     "",
-    "VmRSS of the `next-server` process, and of its process group (flock, next, next-server).",
+    "VmRSS of the `next-server` process and of its process group (flock, next-server); then the V8 heap in use",
+    "after a full garbage collection that the harness asks for over the inspector (what grows if something leaks).",
     "",
-    "| at | server RSS MiB | group RSS MiB |",
-    "| --- | --- | --- |",
+    "| at | server RSS MiB | group RSS MiB | heap after GC MiB |",
+    "| --- | --- | --- | --- |",
     ...rss.map(
       (s) =>
-        `| ${s.atSecond < 0 ? "before the maximum run" : `${s.atSecond} s into the soak`} | ${s.serverMiB ?? "–"} | ${s.groupMiB} |`,
+        `| ${s.atSecond < 0 ? "before the maximum run" : `${s.atSecond} s into the soak`} | ${s.serverMiB ?? "–"} | ${s.groupMiB} | ${s.heapAfterGcMiB ?? "–"} |`,
     ),
     "",
     ...kinds.flatMap((kind) => [

@@ -39,6 +39,8 @@ export interface RssSample {
   atSecond: number;
   serverMiB: number | null;
   groupMiB: number;
+  /** The V8 heap in use after a full collection (taken after the RSS), when measured. */
+  heapAfterGcMiB?: number;
 }
 
 export function sampleRss(pid: number, atSecond: number): RssSample {

@@ -1,6 +1,6 @@
 // pnpm bench soak: issue 8's soak. The scale data set (PEDIGREE_BENCH_SCALE, default 0.01 here)
 // in its own database (SOAK_DATABASE_URL, default pedigree_soak), the production server on it,
-// the maximum mixed throughput (SOAK_WORKERS closed loops, 8, round the mix for SOAK_PROBE_SECONDS, 20),
+// the maximum mixed throughput (SOAK_WORKERS closed loops, 8, round the mix for SOAK_PROBE_SECONDS, 30),
 // then SOAK_SECONDS (600) at SOAK_FRACTION (0.7) of it, open loop: errors, latency percentiles
 // per kind and minute, and the server's RSS each minute. Writes bench/soak-results.md and
 // bench/soak.json. SOAK_SKIP_SEED=1 keeps the database as it is.
@@ -14,6 +14,7 @@ import { ensureBuild, REPO_ROOT, startServer } from "../scale/server.ts";
 import { createToken, signIn } from "../scale/session.ts";
 import { readSubjects } from "../scale/targets.ts";
 import { runClosed } from "./closed.ts";
+import { connectInspector } from "./heap.ts";
 import { buildMix, createIngestRuns, type Kind } from "./mix.ts";
 import { runPaced } from "./paced.ts";
 import { writeSoakReport } from "./report.ts";
@@ -30,7 +31,7 @@ function readNumber(name: string, fallback: number): number {
 const scale = readNumber("PEDIGREE_BENCH_SCALE", 0.01);
 const seed = readNumber("PEDIGREE_BENCH_SEED", 7);
 const soakSeconds = readNumber("SOAK_SECONDS", 600);
-const probeSeconds = readNumber("SOAK_PROBE_SECONDS", 20);
+const probeSeconds = readNumber("SOAK_PROBE_SECONDS", 30);
 const workers = readNumber("SOAK_WORKERS", 8);
 const fraction = readNumber("SOAK_FRACTION", 0.7);
 const port = readNumber("SOAK_PORT", 3297);
@@ -69,10 +70,21 @@ if (process.env.SOAK_SKIP_SEED !== "1") {
 const db = await openDatabase({ kind: "postgres", url: databaseUrl });
 const subjects = await readSubjects(db).finally(() => db.close());
 ensureBuild(log);
+// The server alone runs with the inspector (on localhost), for its heap after a collection.
+const inspectPort = port + 1;
+const nodeOptions = process.env.NODE_OPTIONS;
+process.env.NODE_OPTIONS = `${nodeOptions ?? ""} --inspect=127.0.0.1:${inspectPort}`.trim();
 const server = await startServer(databaseUrl, port);
+if (nodeOptions === undefined) delete process.env.NODE_OPTIONS;
+else process.env.NODE_OPTIONS = nodeOptions;
 const rss: RssSample[] = [];
 try {
   const pid = findListener(port);
+  const inspector = await connectInspector(inspectPort);
+  const sample = async (atSecond: number): Promise<RssSample> => {
+    const rssNow = sampleRss(pid, atSecond);
+    return { ...rssNow, heapAfterGcMiB: await inspector.heapAfterGc() };
+  };
   const serverName = describeProcess(pid);
   log(`server ${server.url}, pid ${pid} (${serverName})`);
   const auth = { cookie: await signIn(server.url), token: await createToken(server.url) };
@@ -84,7 +96,7 @@ try {
   const soakKinds = buildMix(subjects, auth, await ingestRuns("soak"));
   await warmUp(server.url, probeKinds);
   const probeStart = performance.now();
-  rss.push(sampleRss(pid, -probeSeconds - 1));
+  rss.push(await sample(-probeSeconds - 1));
 
   log(`maximum: ${workers} closed loops round the mix, ${probeSeconds} s`);
   const maximum = await runClosed(server.url, probeKinds, workers, probeSeconds);
@@ -106,16 +118,20 @@ try {
   );
   const soakStart = performance.now();
   const seconds = () => (performance.now() - soakStart) / 1000;
-  rss.push(sampleRss(pid, 0));
-  const sampler = setInterval(() => {
-    const sample = sampleRss(pid, seconds());
-    rss.push(sample);
-    log(`  ${sample.atSecond} s: server RSS ${sample.serverMiB} MiB`);
+  rss.push(await sample(0));
+  const sampler = setInterval(async () => {
+    const minute = await sample(seconds());
+    rss.push(minute);
+    log(`  ${minute.atSecond} s: RSS ${minute.serverMiB} MiB, heap ${minute.heapAfterGcMiB} MiB`);
   }, 60_000);
   const result = await runPaced(server.url, paced, soakSeconds).finally(() =>
     clearInterval(sampler),
   );
-  rss.push(sampleRss(pid, seconds()));
+  const end = await sample(seconds());
+  // The last minute's tick and the end can fall on the same second: the end replaces it.
+  if (rss.at(-1)?.atSecond === end.atSecond) rss.pop();
+  rss.push(end);
+  inspector.close();
   for (const m of result.minutes)
     log(`  minute ${m.minute}: ${m.requests} requests, ${m.errors} errors`);
   for (const [what, count] of Object.entries(result.errors)) log(`  error ${count} × ${what}`);
