@@ -41,21 +41,8 @@ export async function openDatabase(
   target: DatabaseTarget,
   migrationsDir: string = findMigrationsDir(),
 ): Promise<Database> {
-  if (target.kind === "embedded") {
-    const client = openPglite(target.dataDir);
-    const sql = createPgliteRunner(client);
-    await applyMigrations(sql, readMigrations(migrationsDir));
-    const prisma = new PrismaClient({ adapter: new PrismaPGlite(client) });
-    return {
-      prisma,
-      sql,
-      target,
-      close: async () => {
-        await prisma.$disconnect();
-        await client.close();
-      },
-    };
-  }
+  if (target.kind === "embedded")
+    return openEmbedded(openPglite(target.dataDir), target, migrationsDir);
   const pool = new pg.Pool({ connectionString: target.url, max: 10 });
   // An idle connection that the server closes (a restart, a terminated backend) is reported as an
   // 'error' event on the pool; unhandled, that event would crash the process. The pool already
@@ -117,4 +104,24 @@ export function readDatabaseMigrationStatus(
   migrationsDir: string = findMigrationsDir(),
 ): Promise<MigrationStatus> {
   return withConnection(target, (sql) => readMigrationStatus(sql, readMigrations(migrationsDir)));
+}
+
+/** An open PGlite as the app's database, migrated first (a no-op when it already is). */
+export async function openEmbedded(
+  client: PGlite,
+  target: DatabaseTarget,
+  migrationsDir: string = findMigrationsDir(),
+): Promise<Database> {
+  const sql = createPgliteRunner(client);
+  await applyMigrations(sql, readMigrations(migrationsDir));
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(client) });
+  return {
+    prisma,
+    sql,
+    target,
+    close: async () => {
+      await prisma.$disconnect();
+      await client.close();
+    },
+  };
 }

@@ -1,6 +1,12 @@
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
+import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
-import { type Database, migrateDatabase, openDatabase } from "./open-database.ts";
+import { applyMigrations, findMigrationsDir, readMigrations } from "./migrate.ts";
+import { type Database, migrateDatabase, openDatabase, openEmbedded } from "./open-database.ts";
+import { createPgliteRunner } from "./sql-runner.ts";
 
 // The PostgreSQL server the integration suite uses; trust auth on the development and CI machines.
 const DEFAULT_SERVER = "postgresql://postgres@127.0.0.1:5432/postgres";
@@ -12,7 +18,7 @@ const DEFAULT_SERVER = "postgresql://postgres@127.0.0.1:5432/postgres";
  */
 export async function openTestDatabase(): Promise<Database> {
   const kind = process.env.PEDIGREE_TEST_DATABASE ?? "pglite";
-  if (kind === "pglite") return openDatabase({ kind: "embedded", dataDir: null });
+  if (kind === "pglite") return openPgliteFromTemplate();
   if (kind !== "postgres")
     throw new Error(`PEDIGREE_TEST_DATABASE must be pglite or postgres, not ${kind}`);
 
@@ -37,4 +43,30 @@ export async function openTestDatabase(): Promise<Database> {
       await dropper.end();
     },
   };
+}
+
+/**
+ * An in-memory PGlite loaded from a migrated data folder kept in the temp folder (one per set of
+ * migrations, written once by whichever test file comes first): booting PGlite from a dump skips
+ * its initdb and the migrations, most of a test file's setup time.
+ */
+async function openPgliteFromTemplate(): Promise<Database> {
+  const migrations = readMigrations(findMigrationsDir());
+  const key = createHash("sha256")
+    .update(migrations.map((migration) => migration.checksum).join(","))
+    .digest("hex")
+    .slice(0, 16);
+  const file = path.join(tmpdir(), `pedigree-pglite-template-${key}.tar`);
+  if (!existsSync(file)) {
+    const template = new PGlite();
+    await applyMigrations(createPgliteRunner(template), migrations);
+    const dump = await template.dumpDataDir("none");
+    await template.close();
+    // Written beside and renamed: test files starting together never read half a template.
+    const partial = `${file}.${randomBytes(4).toString("hex")}`;
+    writeFileSync(partial, Buffer.from(await dump.arrayBuffer()));
+    renameSync(partial, file);
+  }
+  const client = new PGlite({ loadDataDir: new Blob([readFileSync(file)]) });
+  return openEmbedded(client, { kind: "embedded", dataDir: null });
 }
