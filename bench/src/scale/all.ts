@@ -74,6 +74,7 @@ ${reportOnly ? "from the figures saved by the steps' last runs (bench/.scale)." 
 - **Load:** autocannon, ${connections} connections for ${seconds} s per request, client and server on the same machine;
   latencies are each response's time, percentiles by nearest rank. Pages: Chromium (Debian), LCP as the p75
   of fresh loads, JavaScript as the compressed bytes of the first load (resource timing's transferSize).
+- **Soak (issue 8):** \`pnpm bench soak\` writes its own page, [soak-results.md](soak-results.md).
 
 | figure | value | target | |
 | --- | --- | --- | --- |
