@@ -265,6 +265,14 @@ export {
 } from "./tracking/filter.ts";
 export type { FilterSyntaxError } from "./tracking/filter-tokens.ts";
 export {
+  buildMetricChunks,
+  compareDoubles,
+  findLatestPoints,
+  type LoggedPoint,
+  type MetricChunk,
+  metricBlock,
+} from "./tracking/metric-chunks.ts";
+export {
   type ListOperator,
   NUMERIC_RUN_ATTRIBUTES,
   type NumericOperator,

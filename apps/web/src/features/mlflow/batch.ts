@@ -1,5 +1,5 @@
 import "server-only";
-import type { Database } from "@pedigree/db";
+import type { Database, SqlRunner } from "@pedigree/db";
 import { invalidParameter } from "./errors.ts";
 import { logMetrics, type MetricInput } from "./metrics.ts";
 import { type KeyValue, loadActiveRun, logParams, setTags } from "./runs.ts";
@@ -31,14 +31,18 @@ export function checkBatchLimits(batch: Batch): void {
 
 /**
  * Params, then metrics, then tags, as upstream: each kind in one statement, all in one
- * transaction, so that a refused param or a lost connection leaves nothing of the batch.
+ * transaction when there is more than one kind, so that a refused param or a lost connection
+ * leaves nothing of the batch. A batch of one kind (a training loop's metrics) is one statement,
+ * atomic by itself, and skips the transaction's two round trips.
  */
 export async function logBatch(db: Database, runId: string, batch: Batch): Promise<void> {
   checkBatchLimits(batch);
   await loadActiveRun(db, runId);
-  await db.sql.transaction(async (sql) => {
+  const kinds = [batch.params, batch.metrics, batch.tags].filter((items) => items.length > 0);
+  const write = async (sql: SqlRunner) => {
     await logParams(sql, runId, batch.params);
     await logMetrics(sql, runId, batch.metrics);
     await setTags(sql, runId, batch.tags);
-  });
+  };
+  await (kinds.length > 1 ? db.sql.transaction(write) : write(db.sql));
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Database, SqlRunner } from "@pedigree/db";
-import { METRIC_BLOCK_STEPS } from "@pedigree/domain";
+import { buildMetricChunks, findLatestPoints } from "@pedigree/domain";
 import { invalidParameter, notFound } from "./errors.ts";
 import { checkKey } from "./names.ts";
 import { readMaxResults, readPageToken, toPage } from "./page-token.ts";
@@ -22,25 +22,18 @@ export interface MetricInput {
 const SMALL_CHUNK_POINTS = 8;
 const COMPACT_AT_CHUNKS = 4;
 
-/** The (key, step) of one point per small chunk this write makes, for the compaction check. */
-function findSmallChunks(metrics: readonly MetricInput[]) {
-  const counts = new Map<string, { key: string; step: number; count: number }>();
-  for (const { key, step } of metrics) {
-    const id = `${Math.floor(step / METRIC_BLOCK_STEPS)}:${key}`;
-    const chunk = counts.get(id);
-    if (chunk) chunk.count += 1;
-    else counts.set(id, { key, step, count: 1 });
-  }
-  return [...counts.values()].filter((chunk) => chunk.count < SMALL_CHUNK_POINTS);
-}
+/** An array literal of numbers, as PostgreSQL reads it (NaN and ±Infinity included). */
+const arrayLiteral = (values: readonly number[]) => `{${values.map(toSqlDouble).join(",")}}`;
+const doubleOrNull = (value: number | null) => (value === null ? null : toSqlDouble(value));
 
 /**
- * Appends metric points and keeps LatestMetric current, in one statement: the points become one
- * chunk per (key, block of 32 steps) (pedigree_metric_chunks, migration 20261126090000), so a
- * batch of 1,000 points is a few dozen rows. Values travel as text so that NaN and ±Infinity
+ * Appends metric points and keeps LatestMetric current, in one statement. The points become one
+ * MetricChunk row per (key, block of 32 steps), built here by the domain's buildMetricChunks (the
+ * twin of the SQL function pedigree_metric_chunks), so a batch of 1,000 points is a few dozen
+ * rows and the database only stores them. Numbers travel as text so that NaN and ±Infinity
  * arrive as themselves. The latest value per key is the highest (step, timestamp, value), as
- * MLflow's SQL store orders it; a concurrent batch only replaces it with a higher one. Blocks that
- * small writes have crowded are then merged.
+ * MLflow's SQL store orders it; a concurrent batch only replaces it with a higher one. Blocks
+ * that small writes have crowded are then merged.
  */
 export async function logMetrics(
   sql: SqlRunner,
@@ -56,39 +49,51 @@ export async function logMetrics(
       );
     }
   }
+  const chunks = buildMetricChunks(metrics);
+  const latest = findLatestPoints(metrics);
   await sql.query(
-    `WITH input AS (
-       SELECT "key", "value"::float8 AS "value", "ts"::bigint AS "timestamp", "step"::bigint AS "step"
-       FROM unnest($2::text[], $3::text[], $4::text[], $5::text[]) AS t("key", "value", "ts", "step")
-     ), chunks AS (
+    `WITH chunks AS (
        INSERT INTO "MetricChunk" ("runId", "key", "block", "steps", "timestamps", "values", "count",
          "finiteCount", "min", "max", "lastStep", "lastTimestamp", "last")
-       SELECT * FROM pedigree_metric_chunks(array_fill($1::text, ARRAY[cardinality($2::text[])]),
-         $2::text[], $5::text[]::bigint[], $4::text[]::bigint[], $3::text[]::float8[])
-     ), latest AS (
-       SELECT DISTINCT ON ("key") "key", "step", "timestamp", "value" FROM input
-       ORDER BY "key", "step" DESC, "timestamp" DESC, "value" DESC
+       SELECT $1, c.k, c.b, c.s::bigint[], c.t::bigint[], c.v::float8[], c.n, c.f, c.lo::float8,
+         c.hi::float8, c.ls, c.lt, c.l::float8
+       FROM unnest($2::text[], $3::bigint[], $4::text[], $5::text[], $6::text[], $7::int[],
+         $8::int[], $9::text[], $10::text[], $11::bigint[], $12::bigint[], $13::text[])
+         AS c(k, b, s, t, v, n, f, lo, hi, ls, lt, l)
      )
      INSERT INTO "LatestMetric" ("runId", "key", "step", "timestamp", "value")
-     SELECT $1, "key", "step", "timestamp", "value" FROM latest
+     SELECT $1, l.k, l.s, l.t, l.v::float8
+     FROM unnest($14::text[], $15::bigint[], $16::bigint[], $17::text[]) AS l(k, s, t, v)
      ON CONFLICT ("runId", "key") DO UPDATE
        SET "step" = EXCLUDED."step", "timestamp" = EXCLUDED."timestamp", "value" = EXCLUDED."value"
        WHERE (EXCLUDED."step", EXCLUDED."timestamp", EXCLUDED."value")
            > ("LatestMetric"."step", "LatestMetric"."timestamp", "LatestMetric"."value")`,
     [
       runId,
-      metrics.map((m) => m.key),
-      metrics.map((m) => toSqlDouble(m.value)),
-      metrics.map((m) => String(m.timestamp)),
-      metrics.map((m) => String(m.step)),
+      chunks.map((chunk) => chunk.key),
+      chunks.map((chunk) => chunk.block),
+      chunks.map((chunk) => arrayLiteral(chunk.steps)),
+      chunks.map((chunk) => arrayLiteral(chunk.timestamps)),
+      chunks.map((chunk) => arrayLiteral(chunk.values)),
+      chunks.map((chunk) => chunk.count),
+      chunks.map((chunk) => chunk.finiteCount),
+      chunks.map((chunk) => doubleOrNull(chunk.min)),
+      chunks.map((chunk) => doubleOrNull(chunk.max)),
+      chunks.map((chunk) => chunk.lastStep),
+      chunks.map((chunk) => chunk.lastTimestamp),
+      chunks.map((chunk) => doubleOrNull(chunk.last)),
+      latest.map((point) => point.key),
+      latest.map((point) => point.step),
+      latest.map((point) => point.timestamp),
+      latest.map((point) => toSqlDouble(point.value)),
     ],
   );
-  const small = findSmallChunks(metrics);
+  const small = chunks.filter((chunk) => chunk.count < SMALL_CHUNK_POINTS);
   if (small.length === 0) return;
   await sql.query(`SELECT pedigree_compact_metric_chunks($1, $2::text[], $3::bigint[], $4)`, [
     runId,
     small.map((chunk) => chunk.key),
-    small.map((chunk) => String(chunk.step)),
+    small.map((chunk) => chunk.steps[0]),
     COMPACT_AT_CHUNKS,
   ]);
 }

@@ -89,11 +89,21 @@ export async function getRun(db: Database, runId: string) {
 }
 
 /** A run that may be written to: it exists and is not deleted. */
+/**
+ * The run a write goes to, refused unless active. Every log call passes here, so it is plain SQL
+ * rather than a Prisma query (whose compilation costs more than the lookup).
+ */
 export async function loadActiveRun(db: Database, runId: string) {
-  const row = await db.prisma.run.findUnique({
-    where: { id: runId },
-    select: { id: true, experimentId: true, lifecycleStage: true, artifactUri: true },
-  });
+  const [row] = await db.sql.query<{
+    id: string;
+    experimentId: string;
+    lifecycleStage: string;
+    artifactUri: string;
+  }>(
+    `SELECT "id", "experimentId", "lifecycleStage"::text AS "lifecycleStage", "artifactUri"
+     FROM "Run" WHERE "id" = $1`,
+    [runId],
+  );
   if (!row) throw notFound(`Run with id=${runId} not found`);
   if (row.lifecycleStage !== "ACTIVE") {
     throw invalidParameter(

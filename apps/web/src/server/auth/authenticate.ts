@@ -114,36 +114,49 @@ function describe(kind: CredentialKind): string {
   return "email and password (HTTP Basic)";
 }
 
+interface TokenRow {
+  id: string;
+  isUsable: boolean;
+  isStale: boolean;
+  userId: string;
+  email: string;
+  name: string;
+  role: Principal["role"];
+}
+
+/**
+ * Every pipeline request passes here, so it is one SQL statement rather than a Prisma query
+ * (whose compilation cost more than the lookup). Times are compared in SQL, against `now` as
+ * epoch milliseconds: a timestamp without time zone would otherwise be read in the process's zone.
+ */
 async function authenticateToken(db: Database, token: string, now: Date): Promise<Principal> {
   const invalid = unauthenticated("Invalid, expired or revoked API token");
   if (!isApiTokenFormat(token)) throw invalid;
-  const row = await db.prisma.apiToken.findUnique({
-    where: { tokenHash: hashApiToken(token) },
-    select: {
-      id: true,
-      revokedAt: true,
-      expiresAt: true,
-      lastUsedAt: true,
-      user: { select: { id: true, email: true, name: true, role: true, disabledAt: true } },
-    },
-  });
-  if (!row || row.revokedAt || (row.expiresAt && row.expiresAt <= now) || row.user.disabledAt) {
-    throw invalid;
-  }
-  const staleBefore = new Date(now.getTime() - LAST_USED_RESOLUTION_MS);
-  if (!row.lastUsedAt || row.lastUsedAt < staleBefore) {
+  const [row] = await db.sql.query<TokenRow>(
+    `WITH now AS (SELECT to_timestamp($2::float8 / 1000) AT TIME ZONE 'UTC' AS at)
+     SELECT t."id", u."id" AS "userId", u."email", u."name", u."role"::text AS "role",
+       (t."revokedAt" IS NULL AND (t."expiresAt" IS NULL OR t."expiresAt" > now.at)
+         AND u."disabledAt" IS NULL) AS "isUsable",
+       (t."lastUsedAt" IS NULL OR t."lastUsedAt" < now.at - make_interval(secs => $3::float8 / 1000))
+         AS "isStale"
+     FROM "ApiToken" t JOIN "User" u ON u."id" = t."userId" CROSS JOIN now
+     WHERE t."tokenHash" = $1`,
+    [hashApiToken(token), now.getTime(), LAST_USED_RESOLUTION_MS],
+  );
+  if (!row?.isUsable) throw invalid;
+  if (row.isStale) {
+    const staleBefore = new Date(now.getTime() - LAST_USED_RESOLUTION_MS);
     // updateMany with the same condition: two concurrent requests write once between them.
     await db.prisma.apiToken.updateMany({
       where: { id: row.id, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: staleBefore } }] },
       data: { lastUsedAt: now },
     });
   }
-  const { user } = row;
   return {
-    id: user.id,
-    email: user.email,
-    name: user.name,
-    role: user.role,
+    id: row.userId,
+    email: row.email,
+    name: row.name,
+    role: row.role,
     via: "token",
     tokenId: row.id,
   };

@@ -161,4 +161,34 @@ describe("/api/v1/tokens", () => {
       expect(response.status).toBe(401);
     }
   });
+
+  it("accepts a token until it expires and records its use at most once a minute", async () => {
+    const user = await createTestUser(db());
+    // Two minutes either side of now: a time zone mistake in comparing them would flip one.
+    const lastUsedAt = new Date(Date.now() - 30_000);
+    const live = await createTestToken(db(), user.id, {
+      expiresAt: new Date(Date.now() + 120_000),
+    });
+    await db().prisma.apiToken.update({ where: { id: live.id }, data: { lastUsedAt } });
+    const response = await GET(
+      new Request(URL_TOKENS, { headers: bearer(live.token) }),
+      routeContext(),
+    );
+    expect(response.status).toBe(200);
+    const recent = await db().prisma.apiToken.findUniqueOrThrow({ where: { id: live.id } });
+    expect(recent.lastUsedAt).toEqual(lastUsedAt);
+
+    const stale = new Date(Date.now() - 120_000);
+    await db().prisma.apiToken.update({ where: { id: live.id }, data: { lastUsedAt: stale } });
+    await GET(new Request(URL_TOKENS, { headers: bearer(live.token) }), routeContext());
+    const used = await db().prisma.apiToken.findUniqueOrThrow({ where: { id: live.id } });
+    expect(used.lastUsedAt?.getTime()).toBeGreaterThan(stale.getTime() + 60_000);
+
+    await db().prisma.user.update({ where: { id: user.id }, data: { disabledAt: new Date() } });
+    const disabled = await GET(
+      new Request(URL_TOKENS, { headers: bearer(live.token) }),
+      routeContext(),
+    );
+    expect(disabled.status).toBe(401);
+  });
 });
