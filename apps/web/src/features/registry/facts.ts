@@ -1,7 +1,8 @@
 import "server-only";
-import type { Prisma } from "@pedigree/db";
+import { Prisma } from "@pedigree/db";
 import type { CandidateFacts, GateResult, TargetStage } from "@pedigree/domain";
 import { evaluateGates, GATES, type PromotionPolicy } from "@pedigree/domain";
+import { AppError } from "../../server/errors.ts";
 
 type Tx = Prisma.TransactionClient;
 
@@ -31,26 +32,74 @@ function readMaxPsi(stored: unknown): { maxPsi: number; feature: string | null }
   return best;
 }
 
-/** A version's run's latest value of a metric; null without a run, metric or key. */
-async function loadMetricValue(
+type DriftFacts = NonNullable<CandidateFacts["drift"]>;
+
+/** Each run's latest value of a metric; runs without it are absent. */
+async function loadMetricValues(
   tx: Tx,
-  runId: string | null,
+  runIds: readonly string[],
   key: string | null,
-): Promise<number | null> {
-  if (!runId || !key) return null;
-  const row = await tx.latestMetric.findUnique({ where: { runId_key: { runId, key } } });
-  return row?.value ?? null;
+): Promise<Map<string, number>> {
+  if (!key || runIds.length === 0) return new Map();
+  const rows = await tx.latestMetric.findMany({
+    where: { key, runId: { in: [...runIds] } },
+    select: { runId: true, value: true },
+  });
+  return new Map(rows.map((row) => [row.runId, row.value]));
 }
 
-/** What the gates need to know about a version, read from its run, datasets and deployments. */
-export async function loadCandidateFacts(
+/**
+ * For each version, the latest serving window compared with its training baseline: a report of
+ * one of its own deployments, or of any deployment whose baseline is its training data. Windows
+ * with too few rows are not evidence either way. One query for all the versions; the features
+ * JSON is read only for the report kept.
+ */
+async function loadLatestDriftReports(
   tx: Tx,
-  versionId: string,
+  versionIds: readonly string[],
+): Promise<Map<string, { severity: DriftFacts["severity"]; features: unknown }>> {
+  if (versionIds.length === 0) return new Map();
+  const ids = Prisma.join([...versionIds]);
+  const rows = await tx.$queryRaw<
+    { versionId: string; severity: DriftFacts["severity"]; features: unknown }[]
+  >`
+    SELECT latest."versionId", r.severity::text AS severity, r.features
+    FROM (
+      SELECT DISTINCT ON (candidate."versionId") candidate."versionId", r.id
+      FROM (
+        SELECT d."versionId", r.id AS "reportId"
+        FROM "DriftReport" r JOIN "Deployment" d ON d.id = r."deploymentId"
+        WHERE d."versionId" IN (${ids})
+        UNION ALL
+        SELECT v.id, r.id
+        FROM "ModelVersion" v
+        JOIN "RunInput" i ON i."runId" = v."runId" AND i.context = 'TRAINING'
+        JOIN "DriftReport" r ON r."baselineDatasetVersionId" = i."datasetVersionId"
+        WHERE v.id IN (${ids})
+      ) candidate
+      JOIN "DriftReport" r ON r.id = candidate."reportId"
+      WHERE NOT r."isTooFewRows"
+      ORDER BY candidate."versionId", r."windowEnd" DESC, r."computedAt" DESC, r.id
+    ) latest
+    JOIN "DriftReport" r ON r.id = latest.id`;
+  return new Map(rows.map((row) => [row.versionId, row]));
+}
+
+/**
+ * What the gates need to know about each version, read from its run, datasets and deployments:
+ * a fixed number of queries however many versions (a model page shows them all). Unknown ids
+ * are absent from the map.
+ */
+export async function loadCandidateFactsByVersion(
+  tx: Tx,
+  versionIds: readonly string[],
   policy: PromotionPolicy,
-): Promise<CandidateFacts> {
-  const version = await tx.modelVersion.findUniqueOrThrow({
-    where: { id: versionId },
+): Promise<Map<string, CandidateFacts>> {
+  if (versionIds.length === 0) return new Map();
+  const versions = await tx.modelVersion.findMany({
+    where: { id: { in: [...versionIds] } },
     select: {
+      id: true,
       run: {
         select: {
           id: true,
@@ -63,30 +112,39 @@ export async function loadCandidateFacts(
       },
     },
   });
-  const run = version.run;
-  const datasets = run?.inputs.map((input) => input.datasetVersion) ?? [];
-  // The latest serving window compared with this version's training baseline: a report of one of
-  // its own deployments, or of any deployment whose baseline is its training data. Windows with
-  // too few rows are not evidence either way.
-  const report = await tx.driftReport.findFirst({
-    where: {
-      isTooFewRows: false,
-      OR: [
-        { deployment: { versionId } },
-        { baselineDatasetVersionId: { in: datasets.map((dataset) => dataset.id) } },
-      ],
-    },
-    orderBy: [{ windowEnd: "desc" }, { computedAt: "desc" }],
-    select: { severity: true, features: true },
-  });
-  return {
-    runId: run?.id ?? null,
-    trainingDatasetVersionIds: datasets.map((dataset) => dataset.id),
-    commitSha: run?.commit?.sha ?? null,
-    metricValue: await loadMetricValue(tx, run?.id ?? null, policy.primaryMetric?.key ?? null),
-    qualityChecks: datasets.flatMap((dataset) => readQualityChecks(dataset.qualityChecks)),
-    drift: report ? { severity: report.severity, ...readMaxPsi(report.features) } : null,
-  };
+  const runIds = versions.flatMap((version) => (version.run ? [version.run.id] : []));
+  const metrics = await loadMetricValues(tx, runIds, policy.primaryMetric?.key ?? null);
+  const reports = await loadLatestDriftReports(
+    tx,
+    versions.map((version) => version.id),
+  );
+  return new Map(
+    versions.map((version) => {
+      const run = version.run;
+      const datasets = run?.inputs.map((input) => input.datasetVersion) ?? [];
+      const report = reports.get(version.id);
+      const facts: CandidateFacts = {
+        runId: run?.id ?? null,
+        trainingDatasetVersionIds: datasets.map((dataset) => dataset.id),
+        commitSha: run?.commit?.sha ?? null,
+        metricValue: run ? (metrics.get(run.id) ?? null) : null,
+        qualityChecks: datasets.flatMap((dataset) => readQualityChecks(dataset.qualityChecks)),
+        drift: report ? { severity: report.severity, ...readMaxPsi(report.features) } : null,
+      };
+      return [version.id, facts];
+    }),
+  );
+}
+
+/** What the gates need to know about one version (see loadCandidateFactsByVersion). */
+export async function loadCandidateFacts(
+  tx: Tx,
+  versionId: string,
+  policy: PromotionPolicy,
+): Promise<CandidateFacts> {
+  const facts = (await loadCandidateFactsByVersion(tx, [versionId], policy)).get(versionId);
+  if (!facts) throw new AppError("NOT_FOUND", `No model version ${versionId}`);
+  return facts;
 }
 
 /** The production version's number and primary metric, or null when there is none. */
@@ -100,36 +158,52 @@ export async function loadProductionFacts(
     where: { id: productionId },
     select: { version: true, runId: true },
   });
+  const { runId } = production;
   const key = policy.primaryMetric?.key ?? null;
-  return {
-    version: production.version,
-    metricValue: await loadMetricValue(tx, production.runId, key),
-  };
+  const metrics = await loadMetricValues(tx, runId ? [runId] : [], key);
+  return { version: production.version, metricValue: runId ? (metrics.get(runId) ?? null) : null };
 }
 
-/** Evaluates the gates for a version (a rollback's rules are the domain's: see evaluateGates). */
-export async function evaluateVersionGates(
+interface GateRequest {
+  target: TargetStage;
+  policy: PromotionPolicy;
+  productionId: string | null;
+  kind: "PROMOTION" | "ROLLBACK";
+}
+
+/**
+ * Evaluates the gates for each version against the same production version, in a fixed number
+ * of queries (a rollback's rules are the domain's: see evaluateGates). Unknown ids are absent.
+ */
+export async function evaluateGatesByVersion(
   tx: Tx,
-  input: {
-    versionId: string;
-    target: TargetStage;
-    policy: PromotionPolicy;
-    productionId: string | null;
-    kind: "PROMOTION" | "ROLLBACK";
-  },
-): Promise<GateResult[]> {
-  const candidate = await loadCandidateFacts(tx, input.versionId, input.policy);
+  input: GateRequest & { versionIds: readonly string[] },
+): Promise<Map<string, GateResult[]>> {
+  const candidates = await loadCandidateFactsByVersion(tx, input.versionIds, input.policy);
   const production =
-    input.kind === "ROLLBACK"
+    input.kind === "ROLLBACK" || candidates.size === 0
       ? null
       : await loadProductionFacts(tx, input.productionId, input.policy);
-  return evaluateGates({
-    target: input.target,
-    kind: input.kind,
-    policy: input.policy,
-    candidate,
-    production,
-  });
+  const { target, kind, policy } = input;
+  return new Map(
+    [...candidates].map(([id, candidate]) => [
+      id,
+      evaluateGates({ target, kind, policy, candidate, production }),
+    ]),
+  );
+}
+
+/** Evaluates the gates for one version (see evaluateGatesByVersion). */
+export async function evaluateVersionGates(
+  tx: Tx,
+  input: GateRequest & { versionId: string },
+): Promise<GateResult[]> {
+  const { versionId, ...request } = input;
+  const results = (await evaluateGatesByVersion(tx, { ...request, versionIds: [versionId] })).get(
+    versionId,
+  );
+  if (!results) throw new AppError("NOT_FOUND", `No model version ${versionId}`);
+  return results;
 }
 
 const OUTCOMES = new Set(["passed", "failed", "not_applicable"]);

@@ -3,7 +3,7 @@ import type { Database } from "@pedigree/db";
 import { computeImprovement, type PromotionPolicy, resolvePolicy } from "@pedigree/domain";
 import { AppError } from "../../server/errors.ts";
 import { listModelDeployments } from "../deployments/service.ts";
-import { evaluateVersionGates } from "./facts.ts";
+import { evaluateGatesByVersion } from "./facts.ts";
 import { requestInclude, toRequestView } from "./request-view.ts";
 import type { ModelDetailView, ModelVersionView } from "./types.ts";
 
@@ -20,7 +20,13 @@ function loadModel(db: Database, name: string) {
         orderBy: { version: "desc" },
         include: {
           aliases: { select: { alias: true }, orderBy: { alias: "asc" } },
-          run: { select: { id: true, name: true, latestMetrics: true } },
+          run: {
+            select: {
+              id: true,
+              name: true,
+              latestMetrics: { select: { key: true, value: true } },
+            },
+          },
         },
       },
     },
@@ -57,11 +63,26 @@ export async function getModelDetailView(db: Database, name: string): Promise<Mo
   const policy = resolvePolicy(model.policy);
   const production = model.versions.find((version) => version.stage === "PRODUCTION") ?? null;
   const productionMetrics = production ? readMetrics(production) : null;
-  const versions: ModelVersionView[] = [];
-  for (const version of model.versions) {
+  // Every version's gates in one batch: a fixed number of queries however many versions.
+  const [gateSummaries, openRequests, deployments] = await Promise.all([
+    evaluateGatesByVersion(db.prisma, {
+      versionIds: model.versions.flatMap((v) => (v.id === production?.id ? [] : [v.id])),
+      target: "PRODUCTION",
+      policy,
+      productionId: production?.id ?? null,
+      kind: "PROMOTION",
+    }),
+    db.prisma.promotionRequest.findMany({
+      where: { status: "PENDING", version: { modelId: model.id } },
+      orderBy: { createdAt: "desc" },
+      include: requestInclude,
+    }),
+    listModelDeployments(db, model.name),
+  ]);
+  const versions = model.versions.map((version): ModelVersionView => {
     const isProduction = version.id === production?.id;
     const metrics = readMetrics(version);
-    versions.push({
+    return {
       version: version.version,
       stage: version.stage,
       aliases: version.aliases.map((alias) => alias.alias),
@@ -71,21 +92,8 @@ export async function getModelDetailView(db: Database, name: string): Promise<Mo
       stageChangedAt: version.stageChangedAt.toISOString(),
       metrics,
       primaryMetric: readPrimaryMetric(policy, metrics, productionMetrics, isProduction),
-      gateSummary: isProduction
-        ? []
-        : await evaluateVersionGates(db.prisma, {
-            versionId: version.id,
-            target: "PRODUCTION",
-            policy,
-            productionId: production?.id ?? null,
-            kind: "PROMOTION",
-          }),
-    });
-  }
-  const openRequests = await db.prisma.promotionRequest.findMany({
-    where: { status: "PENDING", version: { modelId: model.id } },
-    orderBy: { createdAt: "desc" },
-    include: requestInclude,
+      gateSummary: isProduction ? [] : (gateSummaries.get(version.id) ?? []),
+    };
   });
   return {
     name: model.name,
@@ -93,6 +101,6 @@ export async function getModelDetailView(db: Database, name: string): Promise<Mo
     policy,
     versions,
     openRequests: openRequests.map(toRequestView),
-    deployments: await listModelDeployments(db, model.name),
+    deployments,
   };
 }

@@ -37,7 +37,13 @@ async function loadModel(name: string): Promise<ModelDetailView | null> {
 export default async function ModelPage({ params, searchParams }: ModelPageProps) {
   const user = await requireCurrentUser();
   const name = decodeModelNameParam((await params).name);
-  const model = await loadModel(name);
+  const db = await getDatabase();
+  // Independent reads side by side: the page waits for the slowest, not for their sum.
+  const [model, skews, missing] = await Promise.all([
+    loadModel(name),
+    getSkewViews(db, name),
+    listMissingLineage(db, name),
+  ]);
   if (!model) notFound();
   // The card answers for the version in the URL; else production; else the newest version.
   const query = await searchParams;
@@ -56,16 +62,13 @@ export default async function ModelPage({ params, searchParams }: ModelPageProps
         {" · "}
         <Link href={`${modelPath(model.name)}/monitoring`}>Monitoring</Link>
       </p>
-      <SkewCard
-        base={`${modelPath(model.name)}/drift`}
-        skews={await getSkewViews(await getDatabase(), model.name)}
-      />
+      <SkewCard base={`${modelPath(model.name)}/drift`} skews={skews} />
       {trainedOnVersion ? (
         <VersionLineage
           model={model.name}
           versions={model.versions}
-          missing={await listMissingLineage(await getDatabase(), model.name)}
-          provenance={await getProvenance(await getDatabase(), model.name, trainedOnVersion)}
+          missing={missing}
+          provenance={await getProvenance(db, model.name, trainedOnVersion)}
           tab={query.tab === "reproduce" ? "reproduce" : "trained-on"}
         />
       ) : null}
