@@ -2,9 +2,16 @@ import "server-only";
 import type { Database } from "@pedigree/db";
 import { DEFAULT_MIN_ROWS } from "@pedigree/domain";
 import { AppError } from "../../server/errors.ts";
-import { parseFeatureDrifts } from "./parse.ts";
 import { loadOverlay, loadPerformance } from "./service-overlay.ts";
-import type { DriftDeploymentView, DriftPageView, DriftReportView, PsiPoint } from "./types.ts";
+import { loadFeatureMatches, loadFeatures, loadWindows } from "./service-windows.ts";
+import { buildTrend } from "./trend.ts";
+import type {
+  DriftDeploymentView,
+  DriftPageView,
+  DriftReportView,
+  DriftSeverity,
+  DriftWindowView,
+} from "./types.ts";
 
 export interface DriftSelection {
   deployment?: string | undefined;
@@ -24,7 +31,23 @@ function pickDeployment(
   );
 }
 
-/** The drift page of a model: its deployments with reports, one report, and a feature's PSI trend. */
+const toWindowView = (row: {
+  windowStart: Date;
+  windowEnd: Date;
+  severity: DriftSeverity;
+  isTooFewRows: boolean;
+}): DriftWindowView => ({
+  windowStart: row.windowStart.toISOString(),
+  windowEnd: row.windowEnd.toISOString(),
+  severity: row.severity,
+  isTooFewRows: row.isTooFewRows,
+});
+
+/**
+ * The drift page of a model: its deployments with reports, one report, and a feature's PSI trend.
+ * Only the selected report's features are read whole; the trend takes one feature's entries of
+ * the others, picked in SQL.
+ */
 export async function getDriftPageView(
   db: Database,
   model: string,
@@ -60,64 +83,37 @@ export async function getDriftPageView(
     minRows: DEFAULT_MIN_ROWS,
   };
   if (!deployment) return empty;
-  const reports = await db.prisma.driftReport.findMany({
-    where: { deploymentId: deployment.id },
-    orderBy: [{ windowStart: "desc" }, { windowEnd: "desc" }],
-    select: {
-      windowStart: true,
-      windowEnd: true,
-      baselineDatasetVersionId: true,
-      metrics: { select: { key: true, value: true } },
-      features: true,
-      driftedShare: true,
-      severity: true,
-      isTooFewRows: true,
-    },
-  });
-  const views: DriftReportView[] = reports.map((report) => ({
-    windowStart: report.windowStart.toISOString(),
-    windowEnd: report.windowEnd.toISOString(),
-    severity: report.severity,
-    isTooFewRows: report.isTooFewRows,
-    driftedShare: report.driftedShare,
-    features: parseFeatureDrifts(report.features),
-  }));
-  const report = views.find((view) => view.windowStart === selection.window) ?? views[0] ?? null;
-  const names = report?.features.map((row) => row.feature) ?? [];
+  const windows = await loadWindows(db, deployment.id);
+  const stored =
+    windows.find((row) => row.windowStart.toISOString() === selection.window) ?? windows[0];
+  if (!stored) return empty;
+  const features = await loadFeatures(db, stored.id);
+  const names = features.map((row) => row.feature);
   const feature = names.find((name) => name === selection.feature) ?? names[0] ?? null;
-  const trend: PsiPoint[] = views
-    .map((view) => {
-      const row = view.features.find((drift) => drift.feature === feature);
-      return {
-        windowStart: view.windowStart,
-        psi: row?.psi ?? null,
-        isTooFewRows: view.isTooFewRows,
-        currentCount: row?.currentCount ?? 0,
-      };
-    })
-    .reverse();
-  const stored = reports.find((row) => row.windowStart.toISOString() === report?.windowStart);
-  const overlay =
-    stored && feature
-      ? await loadOverlay(db, {
+  const [matches, overlay, performance] = await Promise.all([
+    feature ? loadFeatureMatches(db, deployment.id, feature) : new Map<string, unknown>(),
+    feature
+      ? loadOverlay(db, {
           baselineDatasetVersionId: stored.baselineDatasetVersionId,
           deploymentId: deployment.id,
           windowStart: stored.windowStart,
           feature,
         })
-      : null;
+      : null,
+    loadPerformance(db, deployment.id, windows),
+  ]);
+  const report: DriftReportView = {
+    ...toWindowView(stored),
+    driftedShare: stored.driftedShare,
+    features,
+  };
   return {
     ...empty,
-    windows: views.map(({ windowStart, windowEnd, severity, isTooFewRows }) => ({
-      windowStart,
-      windowEnd,
-      severity,
-      isTooFewRows,
-    })),
+    windows: windows.map(toWindowView),
     report,
     feature,
-    trend,
+    trend: buildTrend(windows, matches),
     overlay,
-    performance: await loadPerformance(db, deployment.id, reports),
+    performance,
   };
 }

@@ -1,0 +1,91 @@
+import "server-only";
+import type { Database } from "@pedigree/db";
+import { parseFeatureDrifts } from "./parse.ts";
+import type { DriftSeverity, FeatureDriftView } from "./types.ts";
+
+/** A window of a deployment, as the list, the performance series and the trend need it. */
+export interface StoredWindow {
+  id: string;
+  windowStart: Date;
+  windowEnd: Date;
+  baselineDatasetVersionId: string;
+  driftedShare: number;
+  severity: DriftSeverity;
+  isTooFewRows: boolean;
+  metrics: { key: string; value: number }[];
+}
+
+// Times as epoch milliseconds: the columns are UTC timestamps without a zone, which the drivers
+// would otherwise read in the server's local zone.
+const WINDOWS_SQL = `
+  SELECT "id", (extract(epoch FROM "windowStart") * 1000)::float8 AS "windowStart",
+    (extract(epoch FROM "windowEnd") * 1000)::float8 AS "windowEnd",
+    "baselineDatasetVersionId", "driftedShare", "severity"::text AS "severity", "isTooFewRows"
+  FROM "DriftReport" WHERE "deploymentId" = $1
+  ORDER BY "DriftReport"."windowStart" DESC, "DriftReport"."windowEnd" DESC`;
+
+const METRICS_SQL = `
+  SELECT m."reportId", m."key", m."value" FROM "WindowMetric" m
+  JOIN "DriftReport" r ON r."id" = m."reportId" WHERE r."deploymentId" = $1`;
+
+type WindowRow = Omit<StoredWindow, "windowStart" | "windowEnd" | "metrics"> & {
+  windowStart: number;
+  windowEnd: number;
+};
+
+/**
+ * A deployment's windows with their metrics, newest first, without their features (~40 KB of
+ * JSON a report at 200 features). Raw SQL: at a year of daily windows, Prisma's own handling
+ * of the rows cost several times the query.
+ */
+export async function loadWindows(db: Database, deploymentId: string): Promise<StoredWindow[]> {
+  const [rows, metrics] = await Promise.all([
+    db.sql.query<WindowRow>(WINDOWS_SQL, [deploymentId]),
+    db.sql.query<{ reportId: string; key: string; value: number }>(METRICS_SQL, [deploymentId]),
+  ]);
+  const byReport = new Map<string, StoredWindow["metrics"]>();
+  for (const { reportId, key, value } of metrics) {
+    const list = byReport.get(reportId) ?? [];
+    list.push({ key, value });
+    byReport.set(reportId, list);
+  }
+  return rows.map((row) => ({
+    ...row,
+    windowStart: new Date(row.windowStart),
+    windowEnd: new Date(row.windowEnd),
+    metrics: byReport.get(row.id) ?? [],
+  }));
+}
+
+/** One report's features, worst first. */
+export async function loadFeatures(db: Database, reportId: string): Promise<FeatureDriftView[]> {
+  const row = await db.prisma.driftReport.findUnique({
+    where: { id: reportId },
+    select: { features: true },
+  });
+  return parseFeatureDrifts(row?.features);
+}
+
+// The entries of each report named after the feature, picked in the database so that only
+// these (a few hundred bytes a report) leave it. Strict mode: an entry that is not an object,
+// or has no name, fails the filter instead of being unwrapped; parseFeatureDrifts judges the rest.
+const MATCHES_SQL = `
+  SELECT "id",
+    CASE WHEN jsonb_typeof("features") = 'array'
+      THEN jsonb_path_query_array("features", 'strict $[*] ? (@.feature == $name)',
+        jsonb_build_object('name', $2::text))
+    END AS "matches"
+  FROM "DriftReport" WHERE "deploymentId" = $1`;
+
+/** Per report id of the deployment, the report's entries for `feature` (unparsed JSON). */
+export async function loadFeatureMatches(
+  db: Database,
+  deploymentId: string,
+  feature: string,
+): Promise<Map<string, unknown>> {
+  const rows = await db.sql.query<{ id: string; matches: unknown }>(MATCHES_SQL, [
+    deploymentId,
+    feature,
+  ]);
+  return new Map(rows.map((row) => [row.id, row.matches]));
+}
