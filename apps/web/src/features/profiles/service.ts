@@ -296,21 +296,3 @@ export async function recomputeReports(
     return answers;
   });
 }
-
-/** A deployment's reports with their metrics, oldest window first. */
-export async function listReports(
-  db: Database,
-  deploymentId: string,
-): Promise<DriftReportAnswer[]> {
-  const deployment = await db.prisma.deployment.findUnique({
-    where: { id: deploymentId },
-    select: { id: true },
-  });
-  if (!deployment) throw new AppError("NOT_FOUND", `No deployment ${deploymentId}`);
-  const rows = await db.prisma.driftReport.findMany({
-    where: { deploymentId },
-    orderBy: [{ windowStart: "asc" }, { windowEnd: "asc" }],
-    select: reportColumns,
-  });
-  return rows.map(toAnswer);
-}

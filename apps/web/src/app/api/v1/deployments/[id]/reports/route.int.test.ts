@@ -1,6 +1,5 @@
 import type { Prisma } from "@pedigree/db";
 import { beforeAll, describe, expect, it } from "vitest";
-import { listReports } from "../../../../../../features/profiles/service.ts";
 import {
   bearer,
   createTestToken,
@@ -74,12 +73,27 @@ beforeAll(async () => {
 });
 
 describe("GET /api/v1/deployments/[id]/reports", () => {
-  it("answers every report whole with its metrics, oldest window first, as the service reads them", async () => {
+  it("answers every report whole with its metrics, oldest window first", async () => {
     const response = await list(deploymentId);
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("application/json");
     const body = await response.json();
-    expect(body).toEqual(await listReports(db(), deploymentId));
+    for (const row of body) {
+      expect(Object.keys(row).sort()).toEqual([
+        "baselineDatasetVersionId",
+        "computedAt",
+        "deploymentId",
+        "driftedShare",
+        "features",
+        "id",
+        "isTooFewRows",
+        "metrics",
+        "severity",
+        "windowEnd",
+        "windowStart",
+      ]);
+      expect(row.baselineDatasetVersionId).toBe("f".repeat(64));
+    }
     expect(
       body.map((row: { windowStart: string; isTooFewRows: boolean }) => [
         row.windowStart,
@@ -105,7 +119,12 @@ describe("GET /api/v1/deployments/[id]/reports", () => {
       currentCount: 12,
       severity: "SIGNIFICANT",
     });
-    expect(body[2].features[1].nested).toEqual({ big: 1e21, tiny: -5e-324 });
+    expect(body[2].features[1]).toEqual({
+      feature: "country",
+      psi: null,
+      note: 'é " \\ \u2028',
+      nested: { big: 1e21, tiny: -5e-324 },
+    });
     expect(body[0]).toMatchObject({ features: [], metrics: {} });
   });
 
