@@ -23,8 +23,11 @@ export interface DemoData {
   params: Row<Prisma.ParamCreateManyInput>[];
   runTags: Row<Prisma.RunTagCreateManyInput>[];
   metricCurves: MetricCurve[];
-  /** The last point of each curve (highest step). `value` may be NaN: written with SQL. */
-  latestMetrics: Row<Prisma.LatestMetricCreateManyInput>[];
+  /**
+   * The last point of each curve (highest step). `value` may be NaN: written with SQL. The
+   * experiment is filled in by the database (a trigger copies the run's).
+   */
+  latestMetrics: Row<Omit<Prisma.LatestMetricCreateManyInput, "experimentId">>[];
   rawPartitions: Row<Prisma.RawPartitionCreateManyInput>[];
   datasets: Row<Prisma.DatasetCreateManyInput>[];
   datasetVersions: Row<Prisma.DatasetVersionCreateManyInput>[];

@@ -68,7 +68,9 @@ async function seedVersion(
       artifactUri: "/a",
       commitId: commit.id,
       params: { create: [{ key: "eta", value: eta }] },
-      latestMetrics: { create: [{ key: "auc", value: auc, step: 0n, timestamp: 0n }] },
+      latestMetrics: {
+        create: [{ experimentId: experiment.id, key: "auc", value: auc, step: 0n, timestamp: 0n }],
+      },
       inputs: { create: { datasetVersionId: datasetVersion.id, context: "TRAINING" } },
     },
   });

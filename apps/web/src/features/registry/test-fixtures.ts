@@ -72,7 +72,13 @@ export async function createModel(
         artifactUri: `s3://exp/${name}/${index + 1}`,
         inputs: { create: { datasetVersionId: datasetVersion.id, context: "TRAINING" } },
         latestMetrics: {
-          create: { key: "accuracy", step: 0n, timestamp: 0n, value: spec.accuracy },
+          create: {
+            experimentId: experiment.id,
+            key: "accuracy",
+            step: 0n,
+            timestamp: 0n,
+            value: spec.accuracy,
+          },
         },
       },
     });

@@ -205,6 +205,33 @@ describe("searchRuns", () => {
     expect(seen).toEqual(["c", "a", "d", "b"]);
   });
 
+  it("sorts by a metric within the experiments asked for, whatever the others hold", async () => {
+    const mine = await createExperimentWithRuns(getDb(), [
+      { name: "low", startTime: 1, metrics: { score: 1 } },
+      { name: "high", startTime: 2, metrics: { score: 2 } },
+      { name: "none", startTime: 3 },
+    ]);
+    const other = await createExperimentWithRuns(getDb(), [
+      { name: "best", startTime: 4, metrics: { score: 9 } },
+    ]);
+    const [row] = await getDb().sql.query<{ experimentId: string }>(
+      `SELECT "experimentId" FROM "LatestMetric" WHERE "runId" = $1`,
+      [other.ids.get("best")],
+    );
+    expect(row?.experimentId).toBe(other.experimentId);
+    const names = async (experimentIds: string[]) =>
+      (await searchRuns(getDb(), { experimentIds, orderBy: ["metrics.score DESC"] })).runs.map(
+        (run) => run.name,
+      );
+    expect(await names([mine.experimentId])).toEqual(["high", "low", "none"]);
+    expect(await names([mine.experimentId, other.experimentId])).toEqual([
+      "best",
+      "high",
+      "low",
+      "none",
+    ]);
+  });
+
   it("refuses bad filters with the parser's message, and treats quotes in values as data", async () => {
     const { experimentId } = await seed();
     const error = await searchRuns(getDb(), {

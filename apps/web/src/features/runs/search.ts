@@ -51,16 +51,19 @@ export async function searchRuns(db: Database, input: RunSearchInput): Promise<R
   const offset = decodePageToken(input.pageToken, fingerprint);
   if (input.experimentIds.length === 0) return { runs: [], nextPageToken: null };
 
-  const conditions = [
-    Prisma.sql`r."experimentId" IN (${Prisma.join(input.experimentIds)})`,
-    VIEW_CONDITIONS[viewType],
-    ...filter.value.map(buildCondition),
-  ];
+  const experiments = Prisma.join(input.experimentIds);
+  const conditions = [VIEW_CONDITIONS[viewType], ...filter.value.map(buildCondition)];
   const [lead, ...rest] = order.value;
   const ids =
     lead && lead.entity !== "attribute"
-      ? await selectByKey(db, lead, rest, conditions, maxResults + 1, offset)
-      : await selectIds(db, order.value, conditions, maxResults + 1, offset);
+      ? await selectByKey(db, lead, rest, { experiments, conditions }, maxResults + 1, offset)
+      : await selectIds(
+          db,
+          order.value,
+          [Prisma.sql`r."experimentId" IN (${experiments})`, ...conditions],
+          maxResults + 1,
+          offset,
+        );
   const hasMore = ids.length > maxResults;
   return {
     runs: await loadRunDetails(db, ids.slice(0, maxResults)),
@@ -99,22 +102,27 @@ async function selectIds(
 /**
  * Sorting by a metric, param or tag: first the runs that have the key, read in the order of the
  * (key, value) index so a page stops after `limit` matches instead of sorting every run; then,
- * only when that part runs out, the runs without the key (missing values sort last).
+ * only when that part runs out, the runs without the key (missing values sort last). A metric's
+ * rows carry their run's experiment: filtering on that copy (and not on the run's as well, which
+ * would make the planner count the condition twice) lets one experiment's page walk the
+ * (experimentId, key, value) index, and many experiments' the (key, value) one.
  */
 async function selectByKey(
   db: Database,
   lead: KeyOrder,
   rest: readonly RunOrderKey[],
-  conditions: Prisma.Sql[],
+  scope: { experiments: Prisma.Sql; conditions: Prisma.Sql[] },
   limit: number,
   offset: number,
 ): Promise<string[]> {
   const o0 = Prisma.raw("o0");
   const { joins, terms } = buildOrder(rest);
   const restJoins = joins.length > 0 ? Prisma.join(joins, " ") : Prisma.empty;
-  const where = Prisma.join(conditions, " AND ");
+  const inExperiments = (alias: string) =>
+    Prisma.sql`${Prisma.raw(alias)}."experimentId" IN (${scope.experiments})`;
+  const keyRows = lead.entity === "metric" ? "o0" : "r";
   const withKey = Prisma.sql`FROM ${keyTable(lead)} o0 JOIN "Run" r ON r."id" = o0."runId" ${restJoins}
-    WHERE ${keyRowCondition(o0, lead)} AND ${where}`;
+    WHERE ${keyRowCondition(o0, lead)} AND ${Prisma.join([inExperiments(keyRows), ...scope.conditions], " AND ")}`;
   const rows = await db.prisma.$queryRaw<{ id: string }[]>`
     SELECT r."id" ${withKey}
     ORDER BY ${buildLeadTerm(lead)}, ${Prisma.join(terms, ", ")}
@@ -132,7 +140,8 @@ async function selectByKey(
   const x = Prisma.raw("x");
   const rest2 = await db.prisma.$queryRaw<{ id: string }[]>`
     SELECT r."id" FROM "Run" r ${restJoins}
-    WHERE ${where} AND NOT EXISTS (SELECT 1 FROM ${keyTable(lead)} x WHERE x."runId" = r."id" AND ${keyRowCondition(x, lead)})
+    WHERE ${Prisma.join([inExperiments("r"), ...scope.conditions], " AND ")}
+      AND NOT EXISTS (SELECT 1 FROM ${keyTable(lead)} x WHERE x."runId" = r."id" AND ${keyRowCondition(x, lead)})
     ORDER BY ${Prisma.join(terms, ", ")}
     ${page(limit - rows.length, Math.max(0, offset - withKeyCount))}`;
   return [...rows, ...rest2].map((row) => row.id);

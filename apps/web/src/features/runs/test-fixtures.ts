@@ -41,6 +41,7 @@ export async function createExperimentWithRuns(db: Database, runs: readonly Fixt
           create: Object.entries(run.metrics ?? {})
             .filter(([, value]) => !Number.isNaN(value))
             .map(([key, value]) => ({
+              experimentId: experiment.id,
               key,
               value,
               step: 10n,
