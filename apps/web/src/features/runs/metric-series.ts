@@ -1,5 +1,5 @@
 import "server-only";
-import { type Database, Prisma } from "@pedigree/db";
+import type { Database } from "@pedigree/db";
 import {
   type BucketPlan,
   MAX_BUCKETS,
@@ -32,27 +32,29 @@ export interface MetricSeries {
 
 interface BucketRow {
   runId: string;
-  bucket: bigint;
+  bucket: number;
   min: number;
   max: number;
-  lastStep: bigint;
+  lastStep: number;
   last: number;
   count: number;
 }
 
 /** The lowest and highest logged step of the key over the runs: two index probes per run. */
 async function findStepRange(db: Database, runIds: readonly string[], key: string) {
-  const [row] = await db.prisma.$queryRaw<{ lo: bigint | null; hi: bigint | null }[]>`
-    SELECT MIN(lo) AS lo, MAX(hi) AS hi FROM (
+  const [row] = await db.sql.query<{ lo: number | null; hi: number | null }>(
+    `SELECT MIN(lo)::float8 AS lo, MAX(hi)::float8 AS hi FROM (
       SELECT
-        (SELECT c."steps"[1] FROM "MetricChunk" c WHERE c."runId" = ids.id AND c."key" = ${key}
+        (SELECT c."steps"[1] FROM "MetricChunk" c WHERE c."runId" = ids.id AND c."key" = $2
          ORDER BY c."block" ASC, c."steps"[1] ASC LIMIT 1) AS lo,
         (SELECT c."steps"[cardinality(c."steps")] FROM "MetricChunk" c
-         WHERE c."runId" = ids.id AND c."key" = ${key}
+         WHERE c."runId" = ids.id AND c."key" = $2
          ORDER BY c."block" DESC, c."steps"[cardinality(c."steps")] DESC LIMIT 1) AS hi
-      FROM (SELECT unnest(${[...runIds]}::text[]) AS id) ids
-    ) bounds`;
-  return { lo: row?.lo == null ? 0 : Number(row.lo), hi: row?.hi == null ? 0 : Number(row.hi) };
+      FROM (SELECT unnest($1::text[]) AS id) ids
+    ) bounds`,
+    [runIds, key],
+  );
+  return { lo: row?.lo ?? 0, hi: row?.hi ?? 0 };
 }
 
 /**
@@ -107,42 +109,55 @@ export async function loadMetricSeries(
   }
   const plan = planBuckets(fromStep, toStep, buckets, METRIC_BLOCK_STEPS);
   const blocks = planChunkReads(plan);
-  const origin = BigInt(plan.origin);
-  const width = BigInt(plan.width);
-  const key = input.key;
-  const finite = Prisma.sql`NOT IN ('NaN'::float8, 'Infinity'::float8, '-Infinity'::float8)`;
-  const rows = await db.prisma.$queryRaw<BucketRow[]>`
-    WITH parts AS (
-      SELECT c."runId", (c."block" * ${METRIC_BLOCK_STEPS} - ${origin}) / ${width} AS bucket,
+  // Plain SQL, not Prisma: converting thousands of bucket rows through Prisma's raw query
+  // result cost more than the query. Numbers come back as float8 or int: both drivers give them
+  // as JavaScript numbers.
+  const rows = await db.sql.query<BucketRow>(
+    `WITH parts AS (
+      SELECT c."runId", (c."block" * ${METRIC_BLOCK_STEPS} - $3) / $4 AS bucket,
         c."min", c."max", c."finiteCount" AS count, c."lastStep", c."lastTimestamp", c."last",
         c."id", 0::bigint AS n
       FROM "MetricChunk" c
-      WHERE c."runId" = ANY(${runIds}::text[]) AND c."key" = ${key} AND c."finiteCount" > 0
-        AND c."block" BETWEEN ${BigInt(blocks.wholeFirst)} AND ${BigInt(blocks.wholeLast)}
+      WHERE c."runId" = ANY($1::text[]) AND c."key" = $2 AND c."finiteCount" > 0
+        AND c."block" BETWEEN $5 AND $6
       UNION ALL
-      SELECT c."runId", (u."step" - ${origin}) / ${width}, u."value", u."value", 1, u."step",
+      SELECT c."runId", (u."step" - $3) / $4, u."value", u."value", 1, u."step",
         u."timestamp", u."value", c."id", u.n
       FROM "MetricChunk" c
       CROSS JOIN LATERAL unnest(c."steps", c."timestamps", c."values")
         WITH ORDINALITY AS u("step", "timestamp", "value", n)
-      WHERE c."runId" = ANY(${runIds}::text[]) AND c."key" = ${key}
-        AND c."block" BETWEEN ${BigInt(blocks.first)} AND ${BigInt(blocks.last)}
-        AND c."block" NOT BETWEEN ${BigInt(blocks.wholeFirst)} AND ${BigInt(blocks.wholeLast)}
-        AND u."step" BETWEEN ${BigInt(fromStep)} AND ${BigInt(toStep)} AND u."value" ${finite}
+      WHERE c."runId" = ANY($1::text[]) AND c."key" = $2
+        AND c."block" BETWEEN $7 AND $8
+        AND c."block" NOT BETWEEN $5 AND $6
+        AND u."step" BETWEEN $9 AND $10
+        AND u."value" NOT IN ('NaN'::float8, 'Infinity'::float8, '-Infinity'::float8)
     )
     -- The last value is that of the highest (step, timestamp, chunk, position): max() over arrays
     -- compares them in order and, unlike an ordered array_agg, lets the groups be hashed.
-    SELECT "runId", bucket, MIN("min") AS min, MAX("max") AS max, SUM(count)::int AS count,
-      MAX("lastStep") AS "lastStep",
+    SELECT "runId", bucket::float8 AS bucket, MIN("min") AS min, MAX("max") AS max,
+      SUM(count)::int AS count, MAX("lastStep")::float8 AS "lastStep",
       (max(ARRAY["lastStep"::float8, "lastTimestamp"::float8, "id"::float8, n::float8, "last"]))[5] AS last
-    FROM parts GROUP BY "runId", bucket ORDER BY "runId", bucket`;
+    FROM parts GROUP BY "runId", bucket ORDER BY "runId", bucket`,
+    [
+      runIds,
+      input.key,
+      plan.origin,
+      plan.width,
+      blocks.wholeFirst,
+      blocks.wholeLast,
+      blocks.first,
+      blocks.last,
+      fromStep,
+      toStep,
+    ],
+  );
   const byRun = new Map<string, SeriesBucket[]>(runIds.map((id) => [id, []]));
   for (const row of rows) {
     byRun.get(row.runId)?.push({
-      startStep: plan.origin + Number(row.bucket) * plan.width,
+      startStep: plan.origin + row.bucket * plan.width,
       min: row.min,
       max: row.max,
-      lastStep: Number(row.lastStep),
+      lastStep: row.lastStep,
       last: row.last,
       count: row.count,
     });
