@@ -39,7 +39,7 @@ const commit = `${git("rev-parse", "HEAD")}${dirty ? " (with uncommitted changes
 const loadAtEnd = os.loadavg();
 const cpu = os.cpus()[0]?.model ?? "unknown CPU";
 const machine = `${os.cpus().length} cores (${cpu}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB RAM, load average ${loadAtStart[0]?.toFixed(1)} at the start and ${loadAtEnd[0]?.toFixed(1)} at the end; Node ${process.version}, ${os.type()} ${os.release()}`;
-const { scale, connections, seconds } = readScaleOptions();
+const { scale, latencyConnections, connections, seconds } = readScaleOptions();
 const parts = ["seed", "http", "pages"].filter(
   (part) =>
     (part !== "seed" || process.env.PEDIGREE_BENCH_SKIP_SEED !== "1") &&
@@ -50,7 +50,7 @@ const minutes = ((Date.now() - started) / 60_000).toFixed(1);
 
 writeFileSync(
   path.join(BENCH, "results.json"),
-  `${JSON.stringify({ commit, machine, scale, connections, seconds, results }, null, 2)}\n`,
+  `${JSON.stringify({ commit, machine, scale, latencyConnections, connections, seconds, results }, null, 2)}\n`,
 );
 const cell = (f: Figure) =>
   f.note ? `failed: ${f.note}` : `${f.value.toLocaleString("en-US")} ${f.unit}`;
@@ -71,8 +71,11 @@ ${reportOnly ? "from the figures saved by the steps' last runs (bench/.scale)." 
 - **Commit:** ${commit}
 - **Machine:** ${machine}
 - **Data set:** scale ${scale} of issue 7's (bench/src/scale/config.ts), seed ${readScaleOptions().seed}, on PostgreSQL
-- **Load:** autocannon, ${connections} connections for ${seconds} s per request, client and server on the same machine;
-  latencies are each response's time, percentiles by nearest rank. Pages: Chromium (Debian), LCP as the p75
+- **Load:** autocannon for ${seconds} s per request and load, client and server on the same machine.
+  Latencies judged by the targets: ${latencyConnections} connection${latencyConnections === 1 ? " (one client's requests back to back: what a user waits)" : "s"};
+  then again at ${connections} connections for throughput and the latency under that load (on 2 cores
+  shared with the load generator and PostgreSQL that is mostly queueing). Ingest at ${connections} connections.
+  Latencies are each response's time, percentiles by nearest rank. Pages: Chromium (Debian), LCP as the p75
   of fresh loads, JavaScript as the compressed bytes of the first load (resource timing's transferSize).
 - **Soak (issue 8):** \`pnpm bench soak\` writes its own page, [soak-results.md](soak-results.md).
 
