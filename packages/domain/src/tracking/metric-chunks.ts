@@ -31,22 +31,26 @@ export interface MetricChunk {
 
 export const metricBlock = (step: number): number => Math.floor(step / METRIC_BLOCK_STEPS);
 
-interface Ordered extends LoggedPoint {
-  order: number;
-}
-
-const byStepTimeOrder = (a: Ordered, b: Ordered) =>
-  a.step - b.step || a.timestamp - b.timestamp || a.order - b.order;
-
-function toChunk(key: string, block: number, points: Ordered[]): MetricChunk {
-  points.sort(byStepTimeOrder);
+function toChunk(
+  points: readonly LoggedPoint[],
+  key: string,
+  block: number,
+  order: number[],
+): MetricChunk {
+  // Indexes into `points`, sorted by (step, timestamp, logging order): no copies of the points.
+  order.sort((a, b) => {
+    const p = points[a] as LoggedPoint;
+    const q = points[b] as LoggedPoint;
+    return p.step - q.step || p.timestamp - q.timestamp || a - b;
+  });
+  const sorted = order.map((index) => points[index] as LoggedPoint);
   const chunk: MetricChunk = {
     key,
     block,
-    steps: points.map((point) => point.step),
-    timestamps: points.map((point) => point.timestamp),
-    values: points.map((point) => point.value),
-    count: points.length,
+    steps: sorted.map((point) => point.step),
+    timestamps: sorted.map((point) => point.timestamp),
+    values: sorted.map((point) => point.value),
+    count: sorted.length,
     finiteCount: 0,
     min: null,
     max: null,
@@ -54,7 +58,7 @@ function toChunk(key: string, block: number, points: Ordered[]): MetricChunk {
     lastTimestamp: null,
     last: null,
   };
-  for (const point of points) {
+  for (const point of sorted) {
     if (!Number.isFinite(point.value)) continue;
     chunk.finiteCount += 1;
     chunk.min = chunk.min === null || point.value < chunk.min ? point.value : chunk.min;
@@ -74,18 +78,23 @@ function toChunk(key: string, block: number, points: Ordered[]): MetricChunk {
  * sorting a thousand points costs the web process far less than the database.
  */
 export function buildMetricChunks(points: readonly LoggedPoint[]): MetricChunk[] {
-  const groups = new Map<string, { key: string; block: number; points: Ordered[] }>();
-  points.forEach((point, order) => {
+  const byKey = new Map<string, Map<number, number[]>>();
+  points.forEach((point, index) => {
     const block = metricBlock(point.step);
-    const id = `${block}\u0000${point.key}`;
-    let group = groups.get(id);
-    if (!group) {
-      group = { key: point.key, block, points: [] };
-      groups.set(id, group);
+    let blocks = byKey.get(point.key);
+    if (!blocks) {
+      blocks = new Map();
+      byKey.set(point.key, blocks);
     }
-    group.points.push({ ...point, order });
+    const order = blocks.get(block);
+    if (order) order.push(index);
+    else blocks.set(block, [index]);
   });
-  return [...groups.values()].map((group) => toChunk(group.key, group.block, group.points));
+  const chunks: MetricChunk[] = [];
+  for (const [key, blocks] of byKey) {
+    for (const [block, order] of blocks) chunks.push(toChunk(points, key, block, order));
+  }
+  return chunks;
 }
 
 /** PostgreSQL's order of float8: -Infinity < finite < Infinity < NaN (NaN equals NaN). */
