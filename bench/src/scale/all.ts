@@ -29,6 +29,11 @@ const reportOnly = process.env.PEDIGREE_BENCH_REPORT_ONLY === "1";
 if (!reportOnly) {
   if (process.env.PEDIGREE_BENCH_SKIP_SEED !== "1") step("scale-seed.ts");
   step("scale-http.ts");
+  // The pages are measured in Debian's Chromium, which the test command installs the same way.
+  execFileSync("bash", [path.join(REPO_ROOT, "scripts", "ensure-chromium.sh")], {
+    cwd: REPO_ROOT,
+    stdio: "inherit",
+  });
   step("pages.ts");
 }
 
