@@ -34,7 +34,7 @@ export function createPgRunner(pool: pg.Pool | pg.ClientBase): SqlRunner {
       (await pool.query(sql, params)).rows as Row[],
     transaction: async (work) => {
       // A client (already one connection) nests: the caller owns its transaction.
-      if (!("connect" in pool) || !("totalCount" in pool)) return work(createPgRunner(pool));
+      if (!("totalCount" in pool)) return work(createPgRunner(pool));
       const client = await pool.connect();
       let broken: Error | undefined;
       try {

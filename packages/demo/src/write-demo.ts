@@ -26,34 +26,31 @@ interface MetricColumns {
 }
 
 // Prisma cannot write NaN or ±Infinity, so metric values go through SQL: each column is one
-// array parameter (values as text, which PostgreSQL reads as 'NaN' and 'Infinity'). Points become
-// chunks through the database's own pedigree_metric_chunks, as the MLflow ingest writes them.
-async function insertMetricRows(
-  sql: SqlRunner,
-  table: "MetricChunk" | "LatestMetric",
-  columns: MetricColumns,
-) {
-  const params = [
-    columns.runIds,
-    columns.keys,
-    columns.steps,
-    columns.timestamps,
-    columns.values.map(String),
-  ];
-  if (table === "LatestMetric") {
-    await sql.query(
-      `INSERT INTO "LatestMetric" ("runId", "key", "step", "timestamp", "value")
-       SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[], $4::bigint[], $5::text[]::float8[])`,
-      params,
-    );
-    return;
-  }
+// array parameter (values as text, which PostgreSQL reads as 'NaN' and 'Infinity').
+const toParams = (columns: MetricColumns) => [
+  columns.runIds,
+  columns.keys,
+  columns.steps,
+  columns.timestamps,
+  columns.values.map(String),
+];
+
+/** Points into chunks by the database's pedigree_metric_chunks, the twin of ingest's builder. */
+async function insertChunks(sql: SqlRunner, columns: MetricColumns): Promise<void> {
   await sql.query(
     `INSERT INTO "MetricChunk" ("runId", "key", "block", "steps", "timestamps", "values", "count",
        "finiteCount", "min", "max", "lastStep", "lastTimestamp", "last")
      SELECT * FROM pedigree_metric_chunks($1::text[], $2::text[], $3::bigint[], $4::bigint[],
        $5::text[]::float8[])`,
-    params,
+    toParams(columns),
+  );
+}
+
+async function insertLatestRows(sql: SqlRunner, columns: MetricColumns): Promise<void> {
+  await sql.query(
+    `INSERT INTO "LatestMetric" ("runId", "key", "step", "timestamp", "value")
+     SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[], $4::bigint[], $5::text[]::float8[])`,
+    toParams(columns),
   );
 }
 
@@ -68,7 +65,7 @@ async function insertCurves(sql: SqlRunner, curves: readonly MetricCurve[]): Pro
   let total = 0;
   const flush = async () => {
     if (batch.runIds.length === 0) return;
-    await insertMetricRows(sql, "MetricChunk", batch);
+    await insertChunks(sql, batch);
     total += batch.runIds.length;
     batch = { runIds: [], keys: [], steps: [], timestamps: [], values: [] };
   };
@@ -92,7 +89,7 @@ async function insertLatestMetrics(
 ): Promise<number> {
   for (let i = 0; i < rows.length; i += POINTS_PER_INSERT) {
     const chunk = rows.slice(i, i + POINTS_PER_INSERT);
-    await insertMetricRows(sql, "LatestMetric", {
+    await insertLatestRows(sql, {
       runIds: chunk.map((row) => row.runId),
       keys: chunk.map((row) => row.key),
       steps: chunk.map((row) => Number(row.step)),
