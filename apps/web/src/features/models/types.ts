@@ -10,3 +10,12 @@ export interface ModelSummary {
   /** Last activity, ISO: the latest of the model's update and its versions' creation or stage change. */
   updatedAt: string;
 }
+
+/** A page of the home page's list: `total` counts every model matching the query. */
+export interface ModelPage {
+  models: ModelSummary[];
+  total: number;
+  /** 1-based. */
+  page: number;
+  pageSize: number;
+}
