@@ -44,7 +44,7 @@ async function readFactsOneByOne(
         { baselineDatasetVersionId: { in: datasets.map((dataset) => dataset.id) } },
       ],
     },
-    orderBy: [{ windowEnd: "desc" }, { computedAt: "desc" }],
+    orderBy: [{ windowEnd: "desc" }, { computedAt: "desc" }, { id: "asc" }],
     select: { severity: true, features: true },
   });
   const metric =

@@ -19,19 +19,6 @@ function readQualityChecks(stored: unknown): { name: string; passed: boolean }[]
   );
 }
 
-/** The largest PSI of a drift report's features JSON, and its feature. */
-function readMaxPsi(stored: unknown): { maxPsi: number; feature: string | null } {
-  let best = { maxPsi: 0, feature: null as string | null };
-  if (!Array.isArray(stored)) return best;
-  for (const item of stored) {
-    if (!isRecord(item) || typeof item.psi !== "number" || !Number.isFinite(item.psi)) continue;
-    if (best.feature === null || item.psi > best.maxPsi) {
-      best = { maxPsi: item.psi, feature: typeof item.feature === "string" ? item.feature : null };
-    }
-  }
-  return best;
-}
-
 type DriftFacts = NonNullable<CandidateFacts["drift"]>;
 
 /** Each run's latest value of a metric; runs without it are absent. */
@@ -48,41 +35,94 @@ async function loadMetricValues(
   return new Map(rows.map((row) => [row.runId, row.value]));
 }
 
+// A psi in JSON is an exact decimal; the gates read it as a JS number would (JSON.parse). Past
+// these bounds a double is infinite (not evidence, skipped) or a signed zero, and PostgreSQL's
+// cast to float8 would fail instead: 2^1024 - 2^970 (half an ulp above the largest double) and
+// 2^-1075 (half the smallest subnormal), both exact in numeric.
+const PSI_OVERFLOW = (2n ** 1024n - 2n ** 970n).toString();
+const PSI_UNDERFLOW = `0.${(5n ** 1075n).toString().padStart(1075, "0")}`;
+
 /**
  * For each version, the latest serving window compared with its training baseline: a report of
  * one of its own deployments, or of any deployment whose baseline is its training data. Windows
- * with too few rows are not evidence either way. One query for all the versions; the features
- * JSON is read only for the report kept.
+ * with too few rows are not evidence either way. One query for all the versions: each deployment
+ * and each training dataset gives its latest report through an index (not a scan of them all),
+ * and the latest of those is the version's. Only the report's largest PSI leaves the database:
+ * the first feature with the largest finite psi (entries that are not objects or whose psi is not
+ * a number are skipped; a feature that is not a string is null), 0 and null when there is none.
  */
 async function loadLatestDriftReports(
   tx: Tx,
   versionIds: readonly string[],
-): Promise<Map<string, { severity: DriftFacts["severity"]; features: unknown }>> {
+): Promise<Map<string, DriftFacts>> {
   if (versionIds.length === 0) return new Map();
   const ids = Prisma.join([...versionIds]);
   const rows = await tx.$queryRaw<
-    { versionId: string; severity: DriftFacts["severity"]; features: unknown }[]
+    {
+      versionId: string;
+      severity: DriftFacts["severity"];
+      maxPsi: number | null;
+      feature: string | null;
+    }[]
   >`
-    SELECT latest."versionId", r.severity::text AS severity, r.features
+    SELECT latest."versionId", r.severity::text AS severity, top.psi AS "maxPsi", top.feature
     FROM (
-      SELECT DISTINCT ON (candidate."versionId") candidate."versionId", r.id
+      SELECT DISTINCT ON (candidate."versionId") candidate."versionId", candidate.id
       FROM (
-        SELECT d."versionId", r.id AS "reportId"
-        FROM "DriftReport" r JOIN "Deployment" d ON d.id = r."deploymentId"
+        SELECT d."versionId", own.id, own."windowEnd", own."computedAt"
+        FROM "Deployment" d
+        CROSS JOIN LATERAL (
+          SELECT r.id, r."windowEnd", r."computedAt" FROM "DriftReport" r
+          WHERE r."deploymentId" = d.id AND NOT r."isTooFewRows"
+          ORDER BY r."windowEnd" DESC, r."computedAt" DESC, r.id LIMIT 1
+        ) own
         WHERE d."versionId" IN (${ids})
         UNION ALL
-        SELECT v.id, r.id
+        SELECT v.id, baseline.id, baseline."windowEnd", baseline."computedAt"
         FROM "ModelVersion" v
         JOIN "RunInput" i ON i."runId" = v."runId" AND i.context = 'TRAINING'
-        JOIN "DriftReport" r ON r."baselineDatasetVersionId" = i."datasetVersionId"
+        CROSS JOIN LATERAL (
+          SELECT r.id, r."windowEnd", r."computedAt" FROM "DriftReport" r
+          WHERE r."baselineDatasetVersionId" = i."datasetVersionId" AND NOT r."isTooFewRows"
+          ORDER BY r."windowEnd" DESC, r."computedAt" DESC, r.id LIMIT 1
+        ) baseline
         WHERE v.id IN (${ids})
       ) candidate
-      JOIN "DriftReport" r ON r.id = candidate."reportId"
-      WHERE NOT r."isTooFewRows"
-      ORDER BY candidate."versionId", r."windowEnd" DESC, r."computedAt" DESC, r.id
+      ORDER BY candidate."versionId", candidate."windowEnd" DESC, candidate."computedAt" DESC,
+        candidate.id
     ) latest
-    JOIN "DriftReport" r ON r.id = latest.id`;
-  return new Map(rows.map((row) => [row.versionId, row]));
+    JOIN "DriftReport" r ON r.id = latest.id
+    LEFT JOIN LATERAL (
+      SELECT item.psi, item.feature
+      FROM (
+        SELECT e.ordinality,
+          CASE WHEN abs(e.psi) < ${PSI_OVERFLOW}::numeric THEN
+            CASE WHEN abs(e.psi) > ${PSI_UNDERFLOW}::numeric THEN e.psi::float8
+              WHEN e.psi < 0 THEN '-0'::float8 ELSE 0::float8 END
+          END AS psi,
+          CASE WHEN jsonb_typeof(e.value->'feature') = 'string' THEN e.value->>'feature' END
+            AS feature
+        FROM (
+          -- Cast only a number: a key of a non-object, or a missing key, is null, never an error.
+          -- OFFSET 0 keeps this a subquery, so each psi is cast once, not at each use (2x faster).
+          SELECT value, ordinality,
+            CASE WHEN jsonb_typeof(value->'psi') = 'number' THEN (value->'psi')::numeric END AS psi
+          FROM jsonb_array_elements(
+            CASE WHEN jsonb_typeof(r.features) = 'array' THEN r.features ELSE '[]'::jsonb END
+          ) WITH ORDINALITY
+          OFFSET 0
+        ) e
+      ) item
+      WHERE item.psi IS NOT NULL
+      ORDER BY item.psi DESC, item.ordinality
+      LIMIT 1
+    ) top ON true`;
+  return new Map(
+    rows.map((row) => [
+      row.versionId,
+      { severity: row.severity, maxPsi: row.maxPsi ?? 0, feature: row.feature },
+    ]),
+  );
 }
 
 /**
@@ -122,14 +162,13 @@ export async function loadCandidateFactsByVersion(
     versions.map((version) => {
       const run = version.run;
       const datasets = run?.inputs.map((input) => input.datasetVersion) ?? [];
-      const report = reports.get(version.id);
       const facts: CandidateFacts = {
         runId: run?.id ?? null,
         trainingDatasetVersionIds: datasets.map((dataset) => dataset.id),
         commitSha: run?.commit?.sha ?? null,
         metricValue: run ? (metrics.get(run.id) ?? null) : null,
         qualityChecks: datasets.flatMap((dataset) => readQualityChecks(dataset.qualityChecks)),
-        drift: report ? { severity: report.severity, ...readMaxPsi(report.features) } : null,
+        drift: reports.get(version.id) ?? null,
       };
       return [version.id, facts];
     }),
