@@ -16,4 +16,5 @@ export {
   readDatabaseMigrationStatus,
 } from "./open-database.ts";
 export type { SqlRunner } from "./sql-runner.ts";
+export { epochMs } from "./sql-time.ts";
 export { openTestDatabase } from "./test-database.ts";

@@ -1,5 +1,5 @@
 import "server-only";
-import type { Database } from "@pedigree/db";
+import { type Database, epochMs } from "@pedigree/db";
 import { AppError } from "../../server/errors.ts";
 import type { DriftSeverity } from "./types.ts";
 
@@ -17,14 +17,10 @@ interface ReportRow {
   computedAt: number;
 }
 
-// Times as epoch milliseconds: the columns are UTC timestamps without a zone, which the drivers
-// would otherwise read in the server's local zone.
-const epoch = (column: string) => `(extract(epoch FROM ${column}) * 1000)::float8 AS ${column}`;
-
 const REPORTS_SQL = `
-  SELECT "id", "deploymentId", "baselineDatasetVersionId", ${epoch('"windowStart"')},
-    ${epoch('"windowEnd"')}, "features"::text AS "features", "driftedShare",
-    "severity"::text AS "severity", "isTooFewRows", ${epoch('"computedAt"')}
+  SELECT "id", "deploymentId", "baselineDatasetVersionId", ${epochMs('"windowStart"', "windowStart")},
+    ${epochMs('"windowEnd"', "windowEnd")}, "features"::text AS "features", "driftedShare",
+    "severity"::text AS "severity", "isTooFewRows", ${epochMs('"computedAt"', "computedAt")}
   FROM "DriftReport" WHERE "deploymentId" = $1
   ORDER BY "DriftReport"."windowStart", "DriftReport"."windowEnd"`;
 

@@ -1,5 +1,5 @@
 import "server-only";
-import type { Database } from "@pedigree/db";
+import { type Database, epochMs } from "@pedigree/db";
 import { parseFeatureDrifts } from "./parse.ts";
 import type { DriftSeverity } from "./types.ts";
 
@@ -19,11 +19,10 @@ export interface SkewView {
 // The first report of each open deployment is picked by id through the unique index on
 // (deploymentId, windowStart, windowEnd), so that only its features (~40 KB of JSON at 200
 // features) are read: fetching the relation through Prisma read every report's features to keep
-// one. The inner join leaves out deployments without reports. Times as epoch milliseconds: the
-// columns are UTC timestamps without a zone, which the drivers would read in the local zone.
+// one. The inner join leaves out deployments without reports.
 const SKEW_SQL = `
   SELECT d."id" AS "deploymentId", d."service", d."environment", v."version",
-    (extract(epoch FROM r."windowStart") * 1000)::float8 AS "windowStart",
+    ${epochMs('r."windowStart"', "windowStart")},
     r."severity"::text AS "severity", r."isTooFewRows", r."features"
   FROM "Deployment" d
   JOIN "ModelVersion" v ON v."id" = d."versionId"

@@ -1,5 +1,5 @@
 import "server-only";
-import type { Database } from "@pedigree/db";
+import { type Database, epochMs } from "@pedigree/db";
 import { parseFeatureDrifts } from "./parse.ts";
 import type { DriftSeverity, FeatureDriftView } from "./types.ts";
 
@@ -15,11 +15,8 @@ export interface StoredWindow {
   metrics: { key: string; value: number }[];
 }
 
-// Times as epoch milliseconds: the columns are UTC timestamps without a zone, which the drivers
-// would otherwise read in the server's local zone.
 const WINDOWS_SQL = `
-  SELECT "id", (extract(epoch FROM "windowStart") * 1000)::float8 AS "windowStart",
-    (extract(epoch FROM "windowEnd") * 1000)::float8 AS "windowEnd",
+  SELECT "id", ${epochMs('"windowStart"', "windowStart")}, ${epochMs('"windowEnd"', "windowEnd")},
     "baselineDatasetVersionId", "driftedShare", "severity"::text AS "severity", "isTooFewRows"
   FROM "DriftReport" WHERE "deploymentId" = $1
   ORDER BY "DriftReport"."windowStart" DESC, "DriftReport"."windowEnd" DESC`;

@@ -1,5 +1,5 @@
 import "server-only";
-import type { Database } from "@pedigree/db";
+import { type Database, epochMs } from "@pedigree/db";
 import type { RunRecord } from "./types.ts";
 
 interface RunRow {
@@ -19,11 +19,9 @@ interface RunRow {
   inputs: [string, string, string][];
 }
 
-// Times as epoch milliseconds: a timestamp without time zone would be read in the process's zone.
 const RUN_DETAILS_SQL = `
   SELECT r."id", r."experimentId", r."name", r."status"::text AS "status",
-    (extract(epoch FROM r."startTime") * 1000)::float8 AS "startMs",
-    (extract(epoch FROM r."endTime") * 1000)::float8 AS "endMs",
+    ${epochMs('r."startTime"', "startMs")}, ${epochMs('r."endTime"', "endMs")},
     r."userName", r."artifactUri", r."lifecycleStage"::text AS "lifecycleStage",
     (SELECT coalesce(json_agg(json_build_array(p."key", p."value") ORDER BY p."key"), '[]')
      FROM "Param" p WHERE p."runId" = r."id") AS "params",
