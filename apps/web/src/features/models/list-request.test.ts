@@ -17,6 +17,10 @@ describe("the home page's list request", () => {
     }
   });
 
+  it("drops NUL, which PostgreSQL text cannot hold", () => {
+    expect(readModelListRequest({ q: "fr\u0000aud" }).query).toBe("fraud");
+  });
+
   it("cuts a very long query", () => {
     expect(readModelListRequest({ q: "x".repeat(1000) }).query).toHaveLength(200);
   });

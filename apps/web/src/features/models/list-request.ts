@@ -20,7 +20,11 @@ function readFirst(value: string | string[] | undefined): string | undefined {
 
 /** Reads `?q=&page=` leniently: a missing, malformed or out-of-range page is page 1, never an error. */
 export function readModelListRequest(params: SearchParams): ModelListRequest {
-  const query = (readFirst(params.q) ?? "").trim().slice(0, MAX_QUERY_LENGTH);
+  // NUL (`%00`) cannot reach PostgreSQL text: it is dropped rather than answered with an error.
+  const query = (readFirst(params.q) ?? "")
+    .replaceAll("\u0000", "")
+    .trim()
+    .slice(0, MAX_QUERY_LENGTH);
   const pageText = readFirst(params.page)?.trim() ?? "";
   const page = /^\d{1,7}$/.test(pageText) ? Number(pageText) : 1;
   return { query, page: page >= 1 && page <= MAX_PAGE ? page : 1 };
