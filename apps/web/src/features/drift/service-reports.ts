@@ -17,16 +17,23 @@ interface ReportRow {
   computedAt: number;
 }
 
+/** A window bound given as epoch milliseconds, as the UTC timestamp the column holds. */
+const WINDOW_BOUND = (n: number) => `(to_timestamp($${n}::float8 / 1000) AT TIME ZONE 'UTC')`;
+
 const REPORTS_SQL = `
   SELECT "id", "deploymentId", "baselineDatasetVersionId", ${epochMs('"windowStart"', "windowStart")},
     ${epochMs('"windowEnd"', "windowEnd")}, "features"::text AS "features", "driftedShare",
     "severity"::text AS "severity", "isTooFewRows", ${epochMs('"computedAt"', "computedAt")}
-  FROM "DriftReport" WHERE "deploymentId" = $1
+  FROM "DriftReport"
+  WHERE "deploymentId" = $1 AND "windowStart" >= coalesce(${WINDOW_BOUND(2)}, '-infinity')
+    AND "windowStart" < coalesce(${WINDOW_BOUND(3)}, 'infinity')
   ORDER BY "DriftReport"."windowStart", "DriftReport"."windowEnd"`;
 
 const METRICS_SQL = `
   SELECT m."reportId", m."key", m."value" FROM "WindowMetric" m
-  JOIN "DriftReport" r ON r."id" = m."reportId" WHERE r."deploymentId" = $1
+  JOIN "DriftReport" r ON r."id" = m."reportId"
+  WHERE r."deploymentId" = $1 AND r."windowStart" >= coalesce(${WINDOW_BOUND(2)}, '-infinity')
+    AND r."windowStart" < coalesce(${WINDOW_BOUND(3)}, 'infinity')
   ORDER BY m."reportId", m."key"`;
 
 /** One report as the API answers it (DriftReportAnswer), its features spliced in as stored. */
@@ -48,20 +55,32 @@ function writeReport(row: ReportRow, metrics: Record<string, number>): string {
   return `${head.slice(0, -1)},"features":${row.features},${tail.slice(1)}`;
 }
 
+/** Windows starting at or after `from` and before `to`; every window without them. */
+export interface WindowRange {
+  from?: Date | undefined;
+  to?: Date | undefined;
+}
+
 /**
  * A deployment's reports with their metrics, oldest window first, as the JSON text of
- * DriftReportAnswer[]. At a year of daily windows that is ~15 MB of features: they are passed
- * through as the database writes them instead of being parsed and serialized again.
+ * DriftReportAnswer[]. At a year of daily windows that is ~15 MB of features, hence `range`;
+ * the features are passed through as the database writes them instead of being parsed and
+ * serialized again.
  */
-export async function readReportsJson(db: Database, deploymentId: string): Promise<string> {
+export async function readReportsJson(
+  db: Database,
+  deploymentId: string,
+  range: WindowRange = {},
+): Promise<string> {
   const [deployment] = await db.sql.query<{ id: string }>(
     `SELECT "id" FROM "Deployment" WHERE "id" = $1`,
     [deploymentId],
   );
   if (!deployment) throw new AppError("NOT_FOUND", `No deployment ${deploymentId}`);
+  const bounds = [deploymentId, range.from?.getTime() ?? null, range.to?.getTime() ?? null];
   const [rows, metrics] = await Promise.all([
-    db.sql.query<ReportRow>(REPORTS_SQL, [deploymentId]),
-    db.sql.query<{ reportId: string; key: string; value: number }>(METRICS_SQL, [deploymentId]),
+    db.sql.query<ReportRow>(REPORTS_SQL, bounds),
+    db.sql.query<{ reportId: string; key: string; value: number }>(METRICS_SQL, bounds),
   ]);
   const byReport = new Map<string, Record<string, number>>();
   for (const { reportId, key, value } of metrics) {

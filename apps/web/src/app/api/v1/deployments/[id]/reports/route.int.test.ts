@@ -15,9 +15,9 @@ let deploymentId: string;
 
 const day = (n: number) => new Date(Date.UTC(2026, 10, n, 0, 0, 0, n));
 
-function list(id: string, headers: HeadersInit = viewer) {
+function list(id: string, headers: HeadersInit = viewer, search = "") {
   return GET(
-    new Request(`http://localhost/api/v1/deployments/${id}/reports`, { headers }),
+    new Request(`http://localhost/api/v1/deployments/${id}/reports${search}`, { headers }),
     routeContext({ id }),
   );
 }
@@ -126,6 +126,33 @@ describe("GET /api/v1/deployments/[id]/reports", () => {
       nested: { big: 1e21, tiny: -5e-324 },
     });
     expect(body[0]).toMatchObject({ features: [], metrics: {} });
+  });
+
+  it("answers the windows starting in [from, to), to the millisecond, with their metrics", async () => {
+    const starts = async (search: string) => {
+      const response = await list(deploymentId, viewer, search);
+      expect(response.status).toBe(200);
+      return (await response.json()).map((row: { windowStart: string; metrics: object }) => [
+        row.windowStart,
+        row.metrics,
+      ]);
+    };
+    const from = encodeURIComponent(day(2).toISOString());
+    const to = encodeURIComponent(day(3).toISOString());
+    expect(await starts(`?from=${from}&to=${to}`)).toEqual([
+      [day(2).toISOString(), { auc: 2 / 3 }],
+    ]);
+    expect((await starts(`?from=${from}`)).map(([start]: [string]) => start)).toEqual([
+      day(2).toISOString(),
+      day(3).toISOString(),
+    ]);
+    expect((await starts(`?to=${to}`)).map(([start]: [string]) => start)).toEqual([
+      day(1).toISOString(),
+      day(2).toISOString(),
+    ]);
+    const bad = await list(deploymentId, viewer, "?from=yesterday");
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(await bad.json())).toContain("from");
   });
 
   it("answers 404 for an unknown deployment and 401 without credentials", async () => {
