@@ -266,7 +266,6 @@ export {
 export type { FilterSyntaxError } from "./tracking/filter-tokens.ts";
 export {
   buildMetricChunks,
-  compareDoubles,
   findLatestPoints,
   type LoggedPoint,
   type MetricChunk,

@@ -29,6 +29,7 @@ export interface MetricChunk {
   last: number | null;
 }
 
+/** The block of a step, as the SQL function pedigree_metric_block computes it. */
 export const metricBlock = (step: number): number => Math.floor(step / METRIC_BLOCK_STEPS);
 
 function toChunk(

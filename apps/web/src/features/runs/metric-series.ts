@@ -4,6 +4,7 @@ import {
   type BucketPlan,
   MAX_BUCKETS,
   METRIC_BLOCK_STEPS,
+  metricBlock,
   planBuckets,
   type SeriesBucket,
 } from "@pedigree/domain";
@@ -63,9 +64,8 @@ async function findStepRange(db: Database, runIds: readonly string[], key: strin
  * Chunks of the other blocks are opened and their points bucketed one by one.
  */
 function planChunkReads(plan: BucketPlan) {
-  const block = (step: number) => Math.floor(step / METRIC_BLOCK_STEPS);
-  const first = block(plan.fromStep);
-  const last = block(plan.toStep);
+  const first = metricBlock(plan.fromStep);
+  const last = metricBlock(plan.toStep);
   const isAligned = plan.width % METRIC_BLOCK_STEPS === 0;
   const wholeFirst = plan.fromStep % METRIC_BLOCK_STEPS === 0 ? first : first + 1;
   const wholeLast = (plan.toStep + 1) % METRIC_BLOCK_STEPS === 0 ? last : last - 1;
