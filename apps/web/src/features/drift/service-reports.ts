@@ -1,6 +1,13 @@
 import "server-only";
 import { type Database, epochMs } from "@pedigree/db";
 import { AppError } from "../../server/errors.ts";
+import {
+  inWindowRange,
+  loadWindowMetrics,
+  rangeParams,
+  type StoredWindow,
+  type WindowRange,
+} from "./service-windows.ts";
 import type { DriftSeverity } from "./types.ts";
 
 interface ReportRow {
@@ -17,24 +24,13 @@ interface ReportRow {
   computedAt: number;
 }
 
-/** A window bound given as epoch milliseconds, as the UTC timestamp the column holds. */
-const WINDOW_BOUND = (n: number) => `(to_timestamp($${n}::float8 / 1000) AT TIME ZONE 'UTC')`;
-
 const REPORTS_SQL = `
   SELECT "id", "deploymentId", "baselineDatasetVersionId", ${epochMs('"windowStart"', "windowStart")},
     ${epochMs('"windowEnd"', "windowEnd")}, "features"::text AS "features", "driftedShare",
     "severity"::text AS "severity", "isTooFewRows", ${epochMs('"computedAt"', "computedAt")}
-  FROM "DriftReport"
-  WHERE "deploymentId" = $1 AND "windowStart" >= coalesce(${WINDOW_BOUND(2)}, '-infinity')
-    AND "windowStart" < coalesce(${WINDOW_BOUND(3)}, 'infinity')
-  ORDER BY "DriftReport"."windowStart", "DriftReport"."windowEnd"`;
-
-const METRICS_SQL = `
-  SELECT m."reportId", m."key", m."value" FROM "WindowMetric" m
-  JOIN "DriftReport" r ON r."id" = m."reportId"
-  WHERE r."deploymentId" = $1 AND r."windowStart" >= coalesce(${WINDOW_BOUND(2)}, '-infinity')
-    AND r."windowStart" < coalesce(${WINDOW_BOUND(3)}, 'infinity')
-  ORDER BY m."reportId", m."key"`;
+  FROM "DriftReport" r
+  WHERE "deploymentId" = $1 AND ${inWindowRange("r")}
+  ORDER BY r."windowStart", r."windowEnd"`;
 
 /** One report as the API answers it (DriftReportAnswer), its features spliced in as stored. */
 function writeReport(row: ReportRow, metrics: Record<string, number>): string {
@@ -55,12 +51,6 @@ function writeReport(row: ReportRow, metrics: Record<string, number>): string {
   return `${head.slice(0, -1)},"features":${row.features},${tail.slice(1)}`;
 }
 
-/** Windows starting at or after `from` and before `to`; every window without them. */
-export interface WindowRange {
-  from?: Date | undefined;
-  to?: Date | undefined;
-}
-
 /**
  * A deployment's reports with their metrics, oldest window first, as the JSON text of
  * DriftReportAnswer[]. At a year of daily windows that is ~15 MB of features, hence `range`;
@@ -77,14 +67,11 @@ export async function readReportsJson(
     [deploymentId],
   );
   if (!deployment) throw new AppError("NOT_FOUND", `No deployment ${deploymentId}`);
-  const bounds = [deploymentId, range.from?.getTime() ?? null, range.to?.getTime() ?? null];
-  const [rows, metrics] = await Promise.all([
-    db.sql.query<ReportRow>(REPORTS_SQL, bounds),
-    db.sql.query<{ reportId: string; key: string; value: number }>(METRICS_SQL, bounds),
+  const [rows, byReport] = await Promise.all([
+    db.sql.query<ReportRow>(REPORTS_SQL, rangeParams(deploymentId, range)),
+    loadWindowMetrics(db, deploymentId, range),
   ]);
-  const byReport = new Map<string, Record<string, number>>();
-  for (const { reportId, key, value } of metrics) {
-    byReport.set(reportId, { ...byReport.get(reportId), [key]: value });
-  }
-  return `[${rows.map((row) => writeReport(row, byReport.get(row.id) ?? {})).join(",")}]`;
+  const toRecord = (metrics: StoredWindow["metrics"] = []) =>
+    Object.fromEntries(metrics.map(({ key, value }) => [key, value]));
+  return `[${rows.map((row) => writeReport(row, toRecord(byReport.get(row.id)))).join(",")}]`;
 }

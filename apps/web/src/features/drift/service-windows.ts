@@ -21,9 +21,53 @@ const WINDOWS_SQL = `
   FROM "DriftReport" WHERE "deploymentId" = $1
   ORDER BY "DriftReport"."windowStart" DESC, "DriftReport"."windowEnd" DESC`;
 
+/** Windows starting at or after `from` and before `to`; every window without them. */
+export interface WindowRange {
+  from?: Date | undefined;
+  to?: Date | undefined;
+}
+
+/**
+ * The SQL condition of a WindowRange on a report (`alias`), given as $2 and $3 in epoch
+ * milliseconds (rangeParams) and compared as the UTC timestamps the column holds.
+ */
+export const inWindowRange = (alias: string) => {
+  const bound = (n: number) => `(to_timestamp($${n}::float8 / 1000) AT TIME ZONE 'UTC')`;
+  return `${alias}."windowStart" >= coalesce(${bound(2)}, '-infinity')
+    AND ${alias}."windowStart" < coalesce(${bound(3)}, 'infinity')`;
+};
+
+/** The parameters of a query on one deployment's windows in `range`: $1, $2 and $3. */
+export const rangeParams = (deploymentId: string, range: WindowRange) => [
+  deploymentId,
+  range.from?.getTime() ?? null,
+  range.to?.getTime() ?? null,
+];
+
 const METRICS_SQL = `
   SELECT m."reportId", m."key", m."value" FROM "WindowMetric" m
-  JOIN "DriftReport" r ON r."id" = m."reportId" WHERE r."deploymentId" = $1`;
+  JOIN "DriftReport" r ON r."id" = m."reportId"
+  WHERE r."deploymentId" = $1 AND ${inWindowRange("r")}
+  ORDER BY m."reportId", m."key"`;
+
+/** The metrics of a deployment's windows in `range` by report id, each report's in key order. */
+export async function loadWindowMetrics(
+  db: Database,
+  deploymentId: string,
+  range: WindowRange = {},
+): Promise<Map<string, StoredWindow["metrics"]>> {
+  const rows = await db.sql.query<{ reportId: string; key: string; value: number }>(
+    METRICS_SQL,
+    rangeParams(deploymentId, range),
+  );
+  const byReport = new Map<string, StoredWindow["metrics"]>();
+  for (const { reportId, key, value } of rows) {
+    const list = byReport.get(reportId) ?? [];
+    list.push({ key, value });
+    byReport.set(reportId, list);
+  }
+  return byReport;
+}
 
 type WindowRow = Omit<StoredWindow, "windowStart" | "windowEnd" | "metrics"> & {
   windowStart: number;
@@ -36,16 +80,10 @@ type WindowRow = Omit<StoredWindow, "windowStart" | "windowEnd" | "metrics"> & {
  * of the rows cost several times the query.
  */
 export async function loadWindows(db: Database, deploymentId: string): Promise<StoredWindow[]> {
-  const [rows, metrics] = await Promise.all([
+  const [rows, byReport] = await Promise.all([
     db.sql.query<WindowRow>(WINDOWS_SQL, [deploymentId]),
-    db.sql.query<{ reportId: string; key: string; value: number }>(METRICS_SQL, [deploymentId]),
+    loadWindowMetrics(db, deploymentId),
   ]);
-  const byReport = new Map<string, StoredWindow["metrics"]>();
-  for (const { reportId, key, value } of metrics) {
-    const list = byReport.get(reportId) ?? [];
-    list.push({ key, value });
-    byReport.set(reportId, list);
-  }
   return rows.map((row) => ({
     ...row,
     windowStart: new Date(row.windowStart),
