@@ -199,6 +199,31 @@ function plausible(segment: { name: string; parent: string }): string {
   return "c0000000000000000000000000";
 }
 
+type NativeRoute = ReturnType<typeof listNativeRoutes>[number];
+
+/** A native route's dynamic segments filled with `values`: its params and its URL path. */
+function fillNativeRoute(route: NativeRoute, values: readonly string[]) {
+  const params = Object.fromEntries(
+    route.segments.map((segment, i) => {
+      const value = values[i] as string;
+      return [segment.name, segment.isCatchAll ? [value] : value];
+    }),
+  );
+  const path = route.pattern.replace(/\[(?:\.\.\.)?(\w+)\]/g, (_, name: string) =>
+    encodeSegment(String(params[name] ?? "")),
+  );
+  return { params, path };
+}
+
+const MLFLOW_ROUTES: RouteTable = { ...trackingRoutes, ...registryRoutes, ...loggedModelRoutes };
+
+/** No route broke the rules, and enough inputs were sent for that to mean something. */
+function expectNoViolations(violations: readonly Violation[], count: number): void {
+  expect(violations).toEqual([]);
+  total += count;
+  expect(count).toBeGreaterThan(100);
+}
+
 describe("hostile bodies", () => {
   it("native routes (app/api/v1, read from disk): never a 5xx, every 400 names the field", async () => {
     const violations: Violation[] = [];
@@ -213,16 +238,8 @@ describe("hostile bodies", () => {
           ...HOSTILE_SEGMENTS.map((hostile) => route.segments.map(() => hostile)),
         ].slice(0, route.segments.length === 0 ? 1 : undefined);
         for (const [index, values] of fills.entries()) {
-          const params = Object.fromEntries(
-            route.segments.map((segment, i) => {
-              const value = values[i] as string;
-              return [segment.name, segment.isCatchAll ? [value] : value];
-            }),
-          );
-          const url = `http://localhost${route.pattern.replace(
-            /\[(?:\.\.\.)?(\w+)\]/g,
-            (_, name: string) => encodeSegment(String(params[name] ?? "")),
-          )}`;
+          const { params, path } = fillNativeRoute(route, values);
+          const url = `http://localhost${path}`;
           const send = (body: string) =>
             handler(new Request(url, { method, headers: headers(), body }), {
               params: Promise.resolve(params),
@@ -243,16 +260,13 @@ describe("hostile bodies", () => {
         }
       }
     }
-    expect(violations).toEqual([]);
-    total += count;
-    expect(count).toBeGreaterThan(100);
+    expectNoViolations(violations, count);
   }, 120_000);
 
   it("MLflow routes (the route table): never a 5xx, every 400 is MLflow's and names the field", async () => {
-    const table: RouteTable = { ...trackingRoutes, ...registryRoutes, ...loggedModelRoutes };
     const violations: Violation[] = [];
     let count = 0;
-    for (const [pattern, methods] of Object.entries(table)) {
+    for (const [pattern, methods] of Object.entries(MLFLOW_ROUTES)) {
       for (const method of WRITES) {
         const target: Endpoint | undefined = methods[method as Method];
         if (!target) continue;
@@ -274,9 +288,7 @@ describe("hostile bodies", () => {
         }
       }
     }
-    expect(violations).toEqual([]);
-    total += count;
-    expect(count).toBeGreaterThan(100);
+    expectNoViolations(violations, count);
   }, 120_000);
 });
 
@@ -288,15 +300,7 @@ describe("hostile query strings", () => {
       const module = (await import(route.file)) as Partial<Record<string, Handler>>;
       const handler = module.GET;
       if (!handler) continue;
-      const params = Object.fromEntries(
-        route.segments.map((segment) => {
-          const value = plausible(segment);
-          return [segment.name, segment.isCatchAll ? [value] : value];
-        }),
-      );
-      const path = route.pattern.replace(/\[(?:\.\.\.)?(\w+)\]/g, (_, name: string) =>
-        encodeSegment(String(params[name] ?? "")),
-      );
+      const { params, path } = fillNativeRoute(route, route.segments.map(plausible));
       const violation = await fuzz(
         `GET ${route.pattern}`,
         hostileQuery(fields),
@@ -310,18 +314,15 @@ describe("hostile query strings", () => {
       count += QUERY_RUNS;
       if (violation) violations.push(violation);
     }
-    expect(violations).toEqual([]);
-    total += count;
-    expect(count).toBeGreaterThan(100);
+    expectNoViolations(violations, count);
   }, 120_000);
 
   it("MLflow GET routes: never a 5xx, every 400 is MLflow's and names the parameter", async () => {
-    const table: RouteTable = { ...trackingRoutes, ...registryRoutes, ...loggedModelRoutes };
     const handler = (mlflowRoute as Partial<Record<string, Handler>>).GET;
     if (!handler) throw new Error("no MLflow GET handler");
     const violations: Violation[] = [];
     let count = 0;
-    for (const [pattern, methods] of Object.entries(table)) {
+    for (const [pattern, methods] of Object.entries(MLFLOW_ROUTES)) {
       if (!methods.GET) continue;
       for (const path of fillMlflowPath(pattern).slice(0, 2)) {
         const send = (query: string) =>
@@ -340,9 +341,7 @@ describe("hostile query strings", () => {
         if (violation) violations.push(violation);
       }
     }
-    expect(violations).toEqual([]);
-    total += count;
-    expect(count).toBeGreaterThan(100);
+    expectNoViolations(violations, count);
   }, 120_000);
 });
 
