@@ -100,6 +100,12 @@ describe("parseInput", () => {
     });
   });
 
+  it('spells a field named "" in the path, which is empty only for the body as a whole', () => {
+    expect(findUnstorableValue({ "": "\ud800" })?.path).toBe('""');
+    expect(findUnstorableValue({ a: { "": "a\u0000b" } })?.path).toBe('a.""');
+    expect(findUnstorableValue("\ud800")?.path).toBe("");
+  });
+
   it("refuses nesting past MAX_JSON_DEPTH without overflowing the stack", () => {
     const deep = JSON.parse(`${"[".repeat(50_000)}${"]".repeat(50_000)}`);
     expect(findUnstorableValue(deep)?.message).toBe(`nested deeper than ${MAX_JSON_DEPTH} levels`);

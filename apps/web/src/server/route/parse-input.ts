@@ -85,9 +85,11 @@ export function findUnstorableValue(value: unknown): InputIssue | null {
     parent: Entry | null;
     depth: number;
   }
+  // A field named "" is spelled as such: an empty path means the body as a whole.
+  const spell = (key: string) => (key === "" ? '""' : key);
   const pathOf = (entry: Entry | null, key?: string) => {
-    const keys = key === undefined ? [] : [key];
-    for (let at = entry; at && at.key !== null; at = at.parent) keys.push(at.key);
+    const keys = key === undefined ? [] : [spell(key)];
+    for (let at = entry; at && at.key !== null; at = at.parent) keys.push(spell(at.key));
     return keys.reverse().join(".");
   };
   const stack: Entry[] = [{ value, key: null, parent: null, depth: 0 }];
