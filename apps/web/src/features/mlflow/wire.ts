@@ -2,7 +2,7 @@
 // numbers and enums as strings), a JSON body on every other method (even DELETE and PATCH), a
 // body double-encoded as a JSON string from old clients, and an empty body meaning {}.
 import { z } from "zod";
-import { findUnstorableValue } from "../../server/route/parse-input.ts";
+import { findUnstorableValue, formatPath } from "../../server/route/parse-input.ts";
 import { invalidParameter } from "./errors.ts";
 
 /** The query string as MLflow's GET handlers read it: a repeated key becomes a list. */
@@ -48,7 +48,7 @@ export function parseFields<S extends z.ZodType>(schema: S, fields: unknown): z.
   const result = schema.safeParse(fields);
   if (result.success) return result.data;
   const problems = result.error.issues.slice(0, 5).map((issue) => {
-    const name = issue.path.map(String).join(".");
+    const name = formatPath(issue.path);
     if (issue.code === "invalid_type" && issue.input === undefined) {
       return `Missing value for required parameter '${name}'`;
     }

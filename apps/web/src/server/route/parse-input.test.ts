@@ -104,6 +104,15 @@ describe("parseInput", () => {
     expect(findUnstorableValue({ "": "\ud800" })?.path).toBe('""');
     expect(findUnstorableValue({ a: { "": "a\u0000b" } })?.path).toBe('a.""');
     expect(findUnstorableValue("\ud800")?.path).toBe("");
+    // The same spelling for the schema's own issues.
+    const record = z.object({ tags: z.record(z.string(), z.string().max(3)) });
+    let issues: unknown;
+    try {
+      parseInput(record, { tags: { "": "long" } }, "body");
+    } catch (error) {
+      if (error instanceof AppError) issues = (error.details as { issues: unknown }).issues;
+    }
+    expect(issues).toEqual([expect.objectContaining({ path: 'tags.""' })]);
   });
 
   it("refuses nesting past MAX_JSON_DEPTH without overflowing the stack", () => {

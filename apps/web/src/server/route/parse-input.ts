@@ -59,6 +59,14 @@ export interface InputIssue {
   message: string;
 }
 
+/**
+ * A field's path as the answers name it: keys joined by dots, a key "" spelled as such, so that
+ * an empty path means only the body (or query) as a whole.
+ */
+export function formatPath(keys: readonly PropertyKey[]): string {
+  return keys.map((key) => (key === "" ? '""' : String(key))).join(".");
+}
+
 /** Deeper than any route's JSON; deeper values overflow recursive readers (JSON.stringify). */
 export const MAX_JSON_DEPTH = 64;
 
@@ -85,12 +93,10 @@ export function findUnstorableValue(value: unknown): InputIssue | null {
     parent: Entry | null;
     depth: number;
   }
-  // A field named "" is spelled as such: an empty path means the body as a whole.
-  const spell = (key: string) => (key === "" ? '""' : key);
   const pathOf = (entry: Entry | null, key?: string) => {
-    const keys = key === undefined ? [] : [spell(key)];
-    for (let at = entry; at && at.key !== null; at = at.parent) keys.push(spell(at.key));
-    return keys.reverse().join(".");
+    const keys = key === undefined ? [] : [key];
+    for (let at = entry; at && at.key !== null; at = at.parent) keys.push(at.key);
+    return formatPath(keys.reverse());
   };
   const stack: Entry[] = [{ value, key: null, parent: null, depth: 0 }];
   for (let next = stack.pop(); next; next = stack.pop()) {
@@ -130,7 +136,7 @@ export function parseInput<S extends z.ZodType | undefined>(
   const issues: InputIssue[] = unstorable
     ? [unstorable]
     : (result?.error.issues ?? []).map((issue) => ({
-        path: issue.path.map(String).join("."),
+        path: formatPath(issue.path),
         message: issue.message,
       }));
   const summary = issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join("; ");
